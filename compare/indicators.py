@@ -1,10 +1,635 @@
-"""Text + outline -> indicators. (Temporary; lands with issue #4.)"""
+"""Text + outline -> indicators: every figure with its label, unit, qualifier and kind.
+
+The scan runs on ``fold(text)`` (length-preserving: full-width digits and ％（） become
+ASCII, so every offset found is an offset into the original text). For each number it
+reads, in order:
+
+1. what comes before: an approximation word (近 约 超过 突破 ...) and the exclusions
+   (第3次, PM2.5, 〔2023〕, a line-start marker ``1.``, a name in “…”, 4+1);
+2. the number itself: Arabic digits (1,234.5) or Chinese numerals (两 五 十二, via cn2an);
+3. what follows: 余/多, a magnitude (万 亿 万亿 ...), a unit (件 万元 个百分点 % 分/千瓦时
+   万套（间）...), 以上/左右/以内, and a range's upper end (6.5%—7%);
+4. its kind: ``change`` after a change verb (增长 下降 同比增加 ...), ``target`` in a goal
+   context (主要预期目标, ...的目标, a ``plans`` section), else ``level``;
+5. its label: the words before it back to the previous clause boundary, segmented by the
+   shared spaCy/jieba tokenizer (``compare.nlp``) and trimmed of leading and trailing verbs
+   (共 累计 达到 ...); a clause with no subject of its own (``同比增加5662件``) takes the
+   subject of the figure before it, and ``A、B分别增长x%、y%`` gives each figure its part.
+
+Years, dates, periods (2021—2025年), ordinals, names with digits (12345热线, 5G, “八五”普法,
+“8+4”政策), document numbers and section numbers are not indicators.
+"""
 
 from __future__ import annotations
 
-from .model import Indicator, Section
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from .model import Indicator, IndicatorKind, Section, Span
+from .nlp import words
 from .settings import Settings
+from .textnorm import fold
+
+# ---------------------------------------------------------------- vocabularies
+
+MAGNITUDES: tuple[tuple[str, float], ...] = (
+    ("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6),
+    ("万", 1e4), ("千", 1e3),
+)
+"""Magnitude prefixes folded into ``base_value`` (longest first)."""
+
+BASE_UNITS: tuple[str, ...] = tuple(sorted({
+    # counts
+    "件", "个", "次", "人", "名", "户", "台", "份", "项", "家", "条", "支", "场", "场次", "人次", "件次",
+    "户次", "车次", "架次", "班次", "批", "批次", "所", "列", "篇", "部", "座", "处", "栋", "幢", "宗",
+    "起", "例", "册", "本", "辆", "艘", "架", "张", "种", "套", "间", "株", "棵", "头", "只", "位",
+    "门", "类", "组", "队", "片", "块", "首", "集", "期", "届", "轮", "号", "单", "笔", "元", "美元",
+    "欧元", "港元", "亩", "公顷", "平方米", "平方公里", "立方米", "公里", "千米", "米", "吨", "吨标准煤",
+    "标准煤", "千瓦", "千瓦时", "度", "标箱", "标准箱", "重量箱", "斤", "公斤", "千克", "克", "岁",
+    "年", "天", "日", "小时", "分钟", "秒", "个月", "周", "倍", "%", "‰", "个百分点", "百分点",
+    "分", "床", "个工作日", "工作日", "户籍", "家次", "项次", "人日", "亿斤", "标方", "升",
+} - {"户籍", "号", "日", "单", "度", "集", "首", "期", "届", "门", "片", "块", "组", "队"},
+    key=lambda u: (-len(u), u)))
+"""Units that may follow a number (with or without a magnitude), longest first."""
+
+UNIT_SUFFIX_BLOCKERS: dict[str, tuple[str, ...]] = {
+    # a unit character that starts a longer ordinary word is no unit there: 3项目 is rare, 5人民 never
+    "人": ("人民", "人大", "人才", "人员", "人口", "人工", "人社", "人防"),
+    "个": ("个人", "个体", "个性"),
+    "家": ("家庭", "家长", "家园", "家政", "家电", "家居"),
+    "项": ("项目",),
+    "名": ("名单", "名录", "名称", "名牌"),
+    "年": ("年度", "年底", "年末", "年初", "年内", "年来", "年间", "年前", "年后", "年代"),
+    "周": ("周年", "周岁", "周边"),
+    "分": ("分别", "分类", "分析", "分钟", "分局", "分行", "分公司"),
+    "次": ("次年",),
+    "所": ("所有", "所得"),
+    "部": ("部门", "部署", "部分"),
+    "本": ("本级", "本地", "本年"),
+    "种": ("种植", "种子", "种粮"),
+    "列": ("列入",),
+    "起": ("起草", "起诉", "起步", "起来"),
+    "处": ("处置", "处理", "处罚", "处级", "处室"),
+    "米": ("米粮",),
+    "元": ("元旦",),
+}
+"""Unit characters that begin other words; the unit is not read when one of these follows."""
+
+PRE_QUALIFIERS = ("不少于", "不低于", "不超过", "将近", "接近", "超过", "突破", "不足", "不到", "近", "约",
+                  "超", "逾", "达")
+"""Approximation words written before the number (longest first). 达 is read but not kept."""
+KEPT_PRE = frozenset(PRE_QUALIFIERS) - {"达"}
+POST_QUALIFIERS = ("以上", "左右", "以内", "以下", "上下", "有余", "余", "多")
+"""Approximation words written after the number or its unit."""
+MIDDLE_QUALIFIERS = ("余", "多")
+"""Approximation words written between the number and its magnitude or unit (60余万元, 4万多亿元)."""
+
+CHANGE_VERBS: tuple[tuple[str, Literal["up", "down"]], ...] = (
+    ("增长", "up"), ("增加", "up"), ("上升", "up"), ("上涨", "up"), ("提高", "up"), ("提升", "up"),
+    ("增幅", "up"), ("扩大", "up"), ("多增", "up"), ("回升", "up"), ("攀升", "up"), ("增", "up"),
+    ("下降", "down"), ("减少", "down"), ("降低", "down"), ("回落", "down"), ("下滑", "down"),
+    ("压减", "down"), ("精简", "down"), ("缩减", "down"), ("压缩", "down"), ("削减", "down"),
+    ("缩短", "down"), ("降幅", "down"), ("减", "down"), ("降", "down"),
+)
+"""Words that make the figure right after them a stated change, with its direction."""
+CHANGE_ADVERBS = ("分别", "同比", "环比", "较上年", "比上年", "年均", "平均", "实际", "名义", "累计", "又",
+                  "均", "各", "再", "共", "约", "了", "达", "超")
+"""Words that may stand between a change verb and its figure (增长了, 分别增长, 同比增加)."""
+LEVEL_AFTER_VERB = ("到", "至", "为")
+"""提高到 / 降至 / 增加为: what follows is the level reached, not the change."""
+
+TARGET_CUES = ("预期目标", "主要目标", "目标任务", "目标是", "目标为", "力争", "确保")
+"""Words that put the figures after them (in the same paragraph) in a goal context."""
+TARGET_AFTER = re.compile(r"^[^，。；,;]{0,6}(?:的)?(?:预期)?目标")
+"""A figure followed closely by ...的预期目标 is a target (低于13%左右的预期目标)."""
+
+LABEL_LEAD = ("其中", "全年", "共计", "共有", "累计", "总计", "合计", "共", "并", "还", "已", "同时", "另外",
+              "此外", "年内", "当年", "本年度", "全县", "全区", "全市", "今年", "去年", "先后")
+"""Words trimmed from the start of a label (the measure, not the narration)."""
+LABEL_TRAIL = ("分别为", "分别达到", "分别达", "分别", "均为", "均达到", "均达", "共计", "共有", "累计",
+               "总计", "合计", "达到", "达", "为", "是", "共", "约", "已", "均", "又", "再", "从", "由",
+               "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "增加到", "增加至", "增长到",
+               "降低到", "降低至", "下降到", "下降至", "降到", "降至", "缩小到", "缩小至", "跃升到", "跃升至",
+               "扩大到", "扩大至", "达到了", "突破", "超过", "超", "近", "逾", "预计", "总数", "的", "了",
+               "实现", "保持", "稳定在", "控制在", "在", "到", "至", "有", "计")
+"""Words trimmed from the end of a label (the verb that leads to the figure)."""
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千万"
+CN_UNITS = ("个", "次", "项", "件", "家", "名", "场", "批", "支", "轮", "所", "位", "条")
+"""Measure words after which a Chinese numeral is read as a quantity (两次, 五个专班)."""
+
+_CLAUSE_STOP = set("，。；：！？,;:!?\n()“”《》〈〉【】[]")
+_SENT_STOP = set("。！？!?\n；;")
+_NUM = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_CN_NUM = re.compile(f"[{CN_DIGITS}]+")
+_YEAR_WORDS = re.compile(r"(?:从|由|到|至)?\d{4}年(?:底|末|初|度)?(?:的)?|(?:从|由)?\d{1,2}月(?:份|底)?(?:的)?")
+_LATIN = re.compile(r"[A-Za-zⅠ-Ⅻ]")
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """A quantity found by the scan, before labels and kinds are settled."""
+
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    unit: str
+    qualifier: str | None
+    range_high: float | None
+    chinese: bool
+
+
+# ---------------------------------------------------------------- number and unit reading
+
+
+def parse_number(s: str) -> float:
+    """``1,234.5`` -> 1234.5; Chinese numerals (两, 十二, 三百) via cn2an."""
+    s = unicodedata.normalize("NFKC", s).replace(",", "")
+    if _NUM.fullmatch(s):
+        return float(s)
+    import cn2an
+
+    return float(cn2an.cn2an(s, "smart"))
+
+
+def base_of(value: float, unit: str) -> tuple[float, str]:
+    """Fold the magnitude into the value: (60, 万元) -> (600000, 元); (3.4, 亿) stays (3.4, 亿)."""
+    u = unicodedata.normalize("NFKC", unit).strip()
+    for prefix, mult in MAGNITUDES:
+        if u.startswith(prefix) and len(u) > len(prefix):
+            return value * mult, u[len(prefix):]
+    return value, u
+
+
+def _blocked(f: str, pos: int, unit: str) -> bool:
+    for word in UNIT_SUFFIX_BLOCKERS.get(unit, ()):
+        if f.startswith(word, pos) and len(word) > len(unit):
+            return True
+    return False
+
+
+def _read_base_unit(f: str, pos: int) -> str | None:
+    for u in BASE_UNITS:
+        if f.startswith(u, pos) and not _blocked(f, pos, u):
+            end = pos + len(u)
+            # compound units: 分/千瓦时, 微克/立方米, 元/吨
+            if end < len(f) and f[end] == "/":
+                for v in BASE_UNITS:
+                    if f.startswith(v, end + 1):
+                        return f[pos:end + 1 + len(v)]
+            # 万套(间), 万台(套)
+            m = re.match(r"\((?:[^()\s]{1,2})\)", f[end:end + 4])
+            if m and any(m.group(0)[1:-1] == v for v in BASE_UNITS):
+                return f[pos:end + len(m.group(0))]
+            return u
+    # units that are not in the list but written as X/Y of listed ones (微克/立方米)
+    m = re.match(r"(微克|毫克|克)/(立方米|升)", f[pos:pos + 8])
+    if m:
+        return m.group(0)
+    return None
+
+
+def _read_unit(f: str, pos: int) -> tuple[str, str | None, int]:
+    """(unit as written minus 余/多, qualifier, end) for what follows a number at ``pos``."""
+    qual: str | None = None
+    p = pos
+    for q in MIDDLE_QUALIFIERS:
+        if f.startswith(q, p) and not f.startswith(q + "元化", p):
+            qual, p = q, p + len(q)
+            break
+    unit = ""
+    for mag, _ in MAGNITUDES:
+        if f.startswith(mag, p):
+            rest = _read_base_unit(f, p + len(mag))
+            # 千瓦 after 万 (2200万千瓦): the longest reading wins
+            if mag == "千" and rest is None and _read_base_unit(f, p) is not None:
+                break
+            unit, p = mag, p + len(mag)
+            if qual is None:
+                for q in MIDDLE_QUALIFIERS:
+                    if f.startswith(q, p):
+                        qual, p = q, p + len(q)
+                        break
+            if unit in ("万", "千") and f.startswith("亿", p):  # 4万多亿元 = 4 万亿元 多
+                unit, p = unit + "亿", p + 1
+            break
+    base = _read_base_unit(f, p)
+    if base is not None:
+        unit, p = unit + base, p + len(base)
+    if qual is None:
+        for q in POST_QUALIFIERS:
+            if f.startswith(q, p) and not (q == "多" and f.startswith("多样", p)) and \
+                    not (q in ("余", "多") and not unit):
+                qual, p = q, p + len(q)
+                break
+    return unit, qual, p
+
+
+# ---------------------------------------------------------------- exclusions
+
+
+def _line_start(f: str, pos: int) -> int:
+    i = f.rfind("\n", 0, pos)
+    return i + 1
+
+
+def _inside(f: str, pos: int, opener: str, closer: str, limit: int) -> bool:
+    """Is ``pos`` inside opener...closer with the pair at most ``limit`` characters long?"""
+    o = f.rfind(opener, max(0, pos - limit), pos)
+    if o < 0:
+        return False
+    c = f.find(closer, pos, o + limit + 1)
+    if c < 0:
+        return False
+    between_close = f.rfind(closer, o, pos)
+    return between_close < 0
+
+
+def _excluded(f: str, text: str, a: int, b: int, unit: str) -> bool:
+    """Years, dates, ordinals, markers, names and document numbers: not indicators."""
+    digits = text[a:b]
+    if any(ch.isdigit() and not ch.isdecimal() for ch in digits):  # ① ² ...
+        return True
+    before = f[a - 1] if a > 0 else ""
+    after = f[b] if b < len(f) else ""
+    if before == "第" or f[max(0, a - 2):a] in ("排名", "前第"):
+        return True
+    if _LATIN.match(before) or _LATIN.match(after) or before in "+×*#№-" or after in "+×*#":
+        return True
+    if before == "." or (after == "." and b + 1 < len(f) and f[b + 1].isdigit()):
+        return True
+    if f.startswith("·", b) or before == "·":
+        return True
+    # years and periods: 2023年, 2021—2025年, 2023-2024
+    num = f[a:b]
+    if re.fullmatch(r"(19|20)\d{2}", num):
+        if unit in ("年", "年度") or after in "年—-~～/" or f.startswith("学年", b):
+            return True
+        if before in "—-~～/" or f[max(0, a - 2):a].endswith(("至", "到")) and \
+                re.search(r"(19|20)\d{2}$", f[max(0, a - 8):a - 1]):
+            return True
+    if re.fullmatch(r"(19|20)\d{2}", num) and not unit:
+        return True
+    # dates: 9月26日, 3月, 15日, 号
+    if after in "月日号时" and unit in ("", "日", "号") and not f.startswith("月份", b) or \
+            f.startswith("月", b) and not f.startswith("个月", b):
+        return True
+    if before == "月" and after in "日号":
+        return True
+    # document numbers 〔2023〕5号 and bracketed references
+    if before in "〔[【" or after in "〕]】":
+        return True
+    if _inside(f, a, "〔", "〕", 8):
+        return True
+    # line-start markers: 1. 1、 (1) ①
+    ls = _line_start(f, a)
+    if f[ls:a].strip() in ("", "(", "（") and (after in ".、．)）" and not unit or after == "、" and unit == ""):
+        return True
+    if before in "(（" and after in ")）" and not unit:
+        return True
+    # names: 12345热线, 30强, “415X”: a number followed by a word that is no unit
+    # (but 收入倍差从1.96缩小至1.81: a figure after 从/由 is followed by its verb)
+    if not unit and after and ("\u4e00" <= after <= "\u9fff") and after not in "余多以左约近" and \
+            before not in "从由":
+        return True
+    # identifiers: 000014349/2024-00012, 3/4 of a document number
+    if len(num) > 1 and num[0] == "0" and num[1] != "." or after == "/" and f[b + 1:b + 2].isdigit():
+        return True
+    # names inside short quotes or titles: “8+4”政策, “15分钟生活圈”, 《...2023...》
+    if _inside(f, a, "“", "”", 14) or _inside(f, a, "《", "》", 40) or _inside(f, a, "\"", "\"", 14):
+        return True
+    # headings numbered with digits alone: "3" as a line
+    return bool(f[ls:a].strip() == "" and f[b:b + 1] in ("\n", ""))
+
+
+# ---------------------------------------------------------------- the scan
+
+
+def _scan(text: str, f: str) -> list[_Raw]:
+    found: list[_Raw] = []
+    taken_until = -1
+    candidates: list[tuple[int, int, bool]] = [(m.start(), m.end(), False) for m in _NUM.finditer(f)]
+    candidates += [(m.start(), m.end(), True) for m in _CN_NUM.finditer(f)]
+    candidates.sort()
+    ordinal_end = -1
+    for a, b, chinese in candidates:
+        if a < taken_until:
+            continue
+        if chinese:
+            raw = _read_chinese(f, a, b)
+        else:
+            raw = _read_arabic(text, f, a, b)
+        if a > 0 and f[a - 1] == "第":
+            ordinal_end = b
+        if ordinal_end >= 0 and f[ordinal_end:a].lstrip("次个届号位名期批轮") in ("、", "和", "至", "到", "-", "—"):
+            # 第51次、53次、55次常务会议: the whole list is ordinals
+            ordinal_end = b
+            continue
+        if raw is None:
+            continue
+        found.append(raw)
+        taken_until = raw.end
+    return found
+
+
+def _pre_qualifier(f: str, a: int) -> tuple[str | None, int]:
+    for q in PRE_QUALIFIERS:
+        if f.endswith(q, 0, a):
+            return q, a - len(q)
+    return None, a
+
+
+_BROKEN_LINE = re.compile(r"[ \t]*\n[ \n]{0,3}")
+
+
+def _read_arabic(text: str, f: str, a: int, b: int) -> _Raw | None:
+    unit, qual, end = _read_unit(f, b)
+    if not unit and qual is None:
+        # web pages cut a figure from its unit: "74.4\n\u200b\n万亿元"
+        m = _BROKEN_LINE.match(f, b)
+        if m and f[_line_start(f, a):a].strip():
+            unit2, qual2, end2 = _read_unit(f, m.end())
+            if unit2:
+                unit, qual, end = unit2, qual2, end2
+    if _excluded(f, text, a, b, unit):
+        return None
+    value = parse_number(f[a:b])
+    pre, start = _pre_qualifier(f, a)
+    if pre is not None and pre not in KEPT_PRE:
+        pre, start = None, a
+    if pre is not None and f.endswith("增长" + pre, 0, a):  # 增长超过: keep the verb readable
+        pass
+    # range: 6.5%—7%, 5%—5.5%, 6.5%-7%
+    high: float | None = None
+    m = re.match(r"(?:—|-|~|～|－)\s?(\d+(?:\.\d+)?)", f[end:end + 12])
+    if m and not re.fullmatch(r"(19|20)\d{2}", f[a:b]):
+        hb = end + m.end()
+        hunit, hqual, hend = _read_unit(f, hb)
+        if hunit == unit or (not unit and hunit):
+            high = parse_number(m.group(1))
+            if not unit:
+                unit = hunit
+            qual = hqual or qual
+            end = hend
+    qualifier = pre if pre is not None else qual
+    if pre is not None and qual is not None:
+        qualifier = qual
+    return _Raw(start=start, end=end, num_start=a, num_end=b, value=value, unit=_as_written(text, f, b, end, unit),
+                qualifier=qualifier, range_high=high, chinese=False)
+
+
+def _as_written(text: str, f: str, b: int, end: int, unit: str) -> str:
+    """The unit as it stands in the original text (full-width brackets kept), 余/多 left out."""
+    seg = f[b:end]
+    i = seg.find(unit) if unit else -1
+    if i >= 0:
+        return text[b + i:b + i + len(unit)]
+    return unit
+
+
+def _read_chinese(f: str, a: int, b: int) -> _Raw | None:
+    s = f[a:b]
+    if s in ("一", "〇", "零", "万", "千", "百") or s.startswith(("万", "千", "百")):
+        return None
+    if a > 0 and (f[a - 1] in "第前后每逐这那哪几某各同单唯十" or "\u4e00" <= f[a - 1] <= "\u9fff" and
+                  f[a - 1] not in "成设建有开立办出获选评"):
+        return None
+    if _inside(f, a, "“", "”", 14) or _inside(f, a, "《", "》", 40):
+        return None
+    unit = next((u for u in CN_UNITS if f.startswith(u, b)), None)
+    if unit is None:
+        return None
+    end = b + len(unit)
+    nxt = f[end:end + 1]
+    if unit == "个" and f.startswith(("个人", "个体"), b):
+        return None
+    if unit == "大" and not nxt:
+        return None
+    if unit == "级" and not ("\u4e00" <= nxt <= "\u9fff"):
+        return None
+    try:
+        value = parse_number(s)
+    except (ValueError, KeyError, TypeError):
+        return None
+    if unit == "大":
+        return None
+    return _Raw(start=a, end=end, num_start=a, num_end=b, value=value, unit=unit, qualifier=None,
+                range_high=None, chinese=True)
+
+
+# ---------------------------------------------------------------- kind
+
+
+def _target_context(f: str, a: int, end: int, para_start: int) -> bool:
+    para = f[para_start:a]
+    if any(cue in para for cue in ("预期目标", "主要目标是", "主要目标为", "目标任务是", "发展目标是")):
+        return True
+    return bool(TARGET_AFTER.match(f[end:end + 14]))
+
+
+# ---------------------------------------------------------------- labels
+
+
+def _strip_words(label: str) -> str:
+    label = _YEAR_WORDS.sub("", label)
+    changed = True
+    while changed and label:
+        changed = False
+        for w in LABEL_LEAD:
+            if label.startswith(w) and len(label) > len(w):
+                label, changed = label[len(w):], True
+                break
+        for w in LABEL_TRAIL:
+            if label.endswith(w):
+                label, changed = label[:-len(w)], True
+                break
+    return label.strip(" 、和及与")
+
+
+def _tokens(s: str) -> list[str]:
+    return words(s) if s else []
+
+
+def _clause_start(f: str, a: int, floor: int) -> int:
+    i = a - 1
+    while i >= floor and f[i] not in _CLAUSE_STOP and f[i] != "、":
+        i -= 1
+    return i + 1
+
+
+def _is_measure_word(w: str) -> bool:
+    return w.endswith(("数", "量", "额", "值", "率", "收入", "比重", "占比", "规模", "指数", "面积", "产量", "人数",
+                       "浓度", "价格", "水平", "强度", "利润", "投资", "消费", "支出", "总额", "余额", "增加值"))
+
+
+def _distribute(subject: str, n: int) -> list[str] | None:
+    """``城镇和农村居民人均可支配收入``, 2 -> [城镇居民人均可支配收入, 农村居民人均可支配收入]."""
+    parts = [p for p in re.split(r"、|和|及|与|以及", subject) if p]
+    if len(parts) != n or n < 2:
+        return None
+    first, last = parts[0], parts[-1]
+    first_words, last_words = _tokens(first), _tokens(last)
+    out = list(parts)
+    if not _is_measure_word(first) and len(last_words) > 1:
+        # shared tail: drop from the last part the words standing for the first part
+        dropped, k = 0, 0
+        while k < len(last_words) - 1 and dropped < len(first):
+            dropped += len(last_words[k])
+            k += 1
+        tail = "".join(last_words[k:])
+        out = [p + tail if i < n - 1 else p for i, p in enumerate(parts)]
+    elif _is_measure_word(first) and len(first_words) > 1 and len(last) <= 4 and not any(
+            last.startswith(w) for w in first_words[:1]):
+        # shared head: 生产安全事故起数和死亡人数
+        head = "".join(first_words[:-1])
+        out = [p if i == 0 else head + p for i, p in enumerate(parts)]
+    return out
+
+
+# ---------------------------------------------------------------- assembly
+
+
+def _innermost(sections: Sequence[Section], pos: int) -> Section | None:
+    best: Section | None = None
+    for s in sections:
+        if s.start <= pos < s.end and (best is None or s.level > best.level or
+                                       (s.end - s.start) < (best.end - best.start)):
+            best = s
+    return best
+
+
+def _plans_section(sections: Sequence[Section], pos: int) -> bool:
+    by_id = {s.id: s for s in sections}
+    s = _innermost(sections, pos)
+    while s is not None:
+        if s.role is not None:
+            return s.role == "plans"
+        s = by_id.get(s.parent) if s.parent else None
+    return False
+
+
+@dataclass
+class _ListState:
+    """The figures of one enumeration (分别增长4.3%、5.5%): they share subject, kind and verb."""
+
+    sentence: int
+    subject: str
+    unit: str
+    kind: IndicatorKind
+    direction: Literal["up", "down"] | None
+    verb: str
+    last_end: int
+    parts: list[str] | None
+    index: int
+
+
+def _strip_adverbs(seg: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for adv in CHANGE_ADVERBS:
+            if seg.endswith(adv) and len(seg) > len(adv):
+                seg, changed = seg[:-len(adv)], True
+                break
+    return seg
+
+
+def _verb_before(clause: str) -> tuple[str, int]:
+    """The change verb ending ``clause`` (adverbs after it allowed) and where it starts."""
+    seg = _strip_adverbs(clause)
+    for verb, _ in CHANGE_VERBS:
+        if seg.endswith(verb):
+            return verb, len(seg) - len(verb)
+    return "", len(clause)
+
+
+def _list_length(raws: Sequence[_Raw], i: int, f: str) -> int:
+    n = 1
+    while i + n < len(raws):
+        prev, cur = raws[i + n - 1], raws[i + n]
+        if f[prev.end:cur.start] not in ("、", "和", "及", "与"):
+            break
+        n += 1
+    return n
 
 
 def extract_indicators(text: str, sections: tuple[Section, ...], *, settings: Settings) -> tuple[Indicator, ...]:
-    return ()
+    """Every quantity of ``text`` in document order, with label, unit, qualifier, kind and section."""
+    f = fold(text)
+    raws = _scan(text, f)
+    if not settings.indicator_chinese_numerals:
+        raws = [r for r in raws if not r.chinese]
+    out: list[Indicator] = []
+    last_subject: dict[int, str] = {}  # sentence start -> subject of its last figure
+    state: _ListState | None = None
+    open_parent: tuple[str, int] | None = None  # (id of a total, end of its parenthesis)
+    for n, r in enumerate(raws):
+        sent_start = max(f.rfind(ch, 0, r.start) for ch in _SENT_STOP) + 1
+        ends = [i for i in (f.find(ch, r.end) for ch in _SENT_STOP) if i >= 0]
+        sent_end = min(ends) if ends else len(f)
+        para_start = f.rfind("\n", 0, r.start) + 1
+        cstart = _clause_start(f, r.start, sent_start)
+        clause = f[cstart:r.start]
+        if r.start > 0 and f[r.start - 1] in "、和及与" and r.start - 1 < cstart:
+            clause = ""
+        gap = f[state.last_end:r.num_start] if state is not None else None
+        continues = (state is not None and state.sentence == sent_start and gap in ("、", "和", "及", "与")
+                     and base_of(1.0, r.unit)[1] == base_of(1.0, state.unit)[1])
+        if continues and state is not None:
+            kind, direction = state.kind, state.direction
+            if state.parts is not None and state.index < len(state.parts):
+                subject = state.parts[state.index]
+                state.index += 1
+            else:
+                subject = state.subject
+            label = subject + (state.verb if direction is not None else "")
+            state.last_end = r.end
+        else:
+            verb, vpos = _verb_before(clause)
+            direction = None
+            if verb:
+                direction = dict(CHANGE_VERBS)[verb]
+                if len(verb) == 1 and not _one_char_verb_ok(clause[:vpos]):
+                    verb, vpos, direction = "", len(clause), None
+            kind = "change" if direction is not None else "level"
+            if _target_context(f, r.start, r.end, para_start) or _plans_section(sections, r.start):
+                kind = "target"
+            subject = _strip_words(clause[:vpos])
+            if not subject or subject in ("同比", "比上年", "较上年", "环比"):
+                subject = last_subject.get(sent_start, subject)
+            parts: list[str] | None = None
+            if f[r.end:r.end + 1] in ("、", "和", "及", "与"):
+                parts = _distribute(subject, _list_length(raws, n, f))
+            label = (parts[0] if parts else subject) + (verb if direction is not None else "")
+            state = _ListState(sentence=sent_start, subject=subject, unit=r.unit, kind=kind,
+                               direction=direction, verb=verb, last_end=r.end, parts=parts, index=1)
+        last_subject[sent_start] = label[: len(label) - len(state.verb)] if state.verb and \
+            label.endswith(state.verb) else label
+        iid = f"i{n + 1}"
+        parent: str | None = None
+        if open_parent is not None and r.start < open_parent[1]:
+            parent = open_parent[0]
+        elif clause.startswith("其中") and out:
+            parent = out[-1].parent or out[-1].id
+        if f[r.end:r.end + 1] == "(":
+            close = f.find(")", r.end, r.end + 200)
+            if close > 0:
+                open_parent = (iid, close)
+        bv, bu = base_of(r.value, r.unit)
+        sec = _innermost(sections, r.start)
+        out.append(Indicator(
+            id=iid, label=label, value=r.value, unit=r.unit, qualifier=r.qualifier, kind=kind,
+            start=r.start, end=r.end, section=sec.id if sec else None, base_value=bv, base_unit=bu,
+            direction=direction if kind != "level" else None, parent=parent, range_high=r.range_high,
+            sentence=Span(sent_start, sent_end)))
+    return tuple(out)
+
+
+def _one_char_verb_ok(before: str) -> bool:
+    """增/降/减 alone count as a change verb only after 同比/比上年/... or at a clause start."""
+    return not before or before.endswith(("同比", "比上年", "较上年", "环比", "年均", "平均"))

@@ -12,6 +12,8 @@ class Settings:
     # ingest
     max_input_bytes: int = 50 * 1024 * 1024
     """Refuse files larger than this: no annual report comes near it."""
+    max_unpacked_bytes: int = 200 * 1024 * 1024
+    """Refuse a .docx whose parts unpack to more than this (a zip bomb, not a report)."""
     min_report_chars: int = 40
     """A document with less text than this once extracted holds no report."""
     encoding_min_confidence: float = 0.5
@@ -24,20 +26,68 @@ class Settings:
     # align
     section_pair_min_score: float = 0.35
     """Below this combined score two sections are left unpaired."""
+    section_title_weight: float = 0.45
+    """Share of the heading similarity in a section pair's score (the rest is body similarity)."""
+    section_role_mismatch_factor: float = 0.5
+    """A level-1 pair whose roles differ (review against plans) has its score multiplied by this."""
+    section_moved_factor: float = 0.8
+    """A pair whose parents are not paired with each other (a section moved) has its score multiplied by this."""
+    section_moved_min_score: float = 0.55
+    """A moved pair (parents not paired together) must score at least this, after the factor."""
+    section_split_min_containment: float = 0.6
+    """A split/merge part's heading must have this weighted share of its words in the whole's heading."""
+    section_split_min_content: float = 0.35
+    """A split/merge part's body must be at least this similar (tf-idf cosine) to the whole's body."""
 
     # match
     indicator_pair_min_score: float = 0.55
     """Below this combined score two indicators are left unpaired."""
+    indicator_chinese_numerals: bool = True
+    """Also read quantities written in Chinese numerals with a measure word (两次, 五个专班)."""
+    indicator_label_weight: float = 0.7
+    """Share of the label similarity in an indicator pair's score (the rest: value, section, position)."""
+    indicator_section_bonus: float = 0.1
+    """Added to an indicator pair's score when their sections are paired by the aligner."""
+    consistency_pct_tolerance: float = 0.15
+    """A stated % change agrees with last year's level when it is within this many points of the computed one."""
+    consistency_rel_tolerance: float = 0.01
+    """A stated absolute change agrees when within this share of the computed change (plus rounding)."""
 
     # audit
     evidence_min_score: float = 0.35
     """Below this retrieval score a sentence is not evidence for a plan."""
     carried_over_min_ratio: float = 0.85
     """A new plan this similar to an old one (rapidfuzz ratio / 100) means the plan is carried over."""
+    target_approx_tolerance: float = 0.05
+    """A 左右 (or unqualified) target is met within this relative shortfall (5%左右 met by 4.8%)."""
+    target_label_min_similarity: float = 0.8
+    """Below this label similarity (0..1) a figure of the new report is not the actual of a target."""
+    sub_target_min_similarity: float = 0.9
+    """A figure promised inside a task's body is checked only against a new figure this well labelled."""
+    task_delivered_min_support: float = 0.15
+    """Share of a task's points (clauses, quoted phrases) found in the new report for ``delivered``."""
+    task_partial_min_support: float = 0.05
+    """Share of a task's points found for ``partial``; below it the task is ``not_found``."""
+    evidence_max_spans: int = 6
+    """At most this many evidence sentences per task verdict."""
+    phrase_min_ratio: float = 90.0
+    """rapidfuzz partial_ratio at which a quoted phrase or 《title》 of the plan counts as found."""
+    aligned_section_bonus: float = 0.2
+    """Relative bonus to a sentence's retrieval score inside a section paired with the plan's section."""
 
     # render
     diff_context_chars: int = 0
     """Unchanged characters kept around a change in the inline diff (0: show whole paragraphs)."""
+    diff_max_token_chars: int = 8
+    """A diff token longer than this (a run jieba did not split) is cut into characters."""
+    diff_rewrite_min_ratio: float = 0.25
+    """Below this token similarity a changed passage is shown as dropped + new, not as a rewrite."""
+    diff_absorb_equal_chars: int = 1
+    """A kept run this short (non-space characters) between two changes is shown as changed."""
+    diff_move_min_chars: int = 10
+    """Sentences shorter than this (folded, no spaces) are never reported as moved."""
+    diff_move_min_ratio: float = 90.0
+    """A deleted sentence that reappears elsewhere with rapidfuzz ratio >= this is shown as moved."""
 
 
 DEFAULT_SETTINGS = Settings()
