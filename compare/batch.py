@@ -1,0 +1,273 @@
+"""A folder of reports -> the library, a comparison of every consecutive pair, and an index page.
+
+Parsing and comparing run in a process pool (``workers``); only this, the parent process,
+writes to the library. A file that fails is reported and skipped, never fatal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tqdm import tqdm
+
+from . import pipeline, store
+from .errors import CompareError, InputError
+from .model import Report
+from .settings import DEFAULT_SETTINGS, Settings
+from .timeline import PairStats, pair_stats
+
+SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+"""The file types a batch picks up."""
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file (or a comparison) that failed, and why."""
+
+    name: str
+    """The file (relative to the batch folder) or the pair, e.g. "浙江省 2024→2025"."""
+    message: str
+    """The one-line error."""
+
+
+@dataclass(frozen=True)
+class PairRow:
+    """One line of the index: a consecutive pair of years of a region."""
+
+    region: str
+    """The region."""
+    kind: str | None
+    """The report kind."""
+    old_year: int
+    """The earlier year."""
+    new_year: int
+    """The later year."""
+    href: str | None
+    """The comparison page, relative to the index; None when the comparison failed."""
+    stats: PairStats | None
+    """The summary figures; None when the comparison failed."""
+    error: str | None = None
+    """Why the comparison failed."""
+
+
+@dataclass(frozen=True)
+class IndexPage:
+    """What ``templates/index.html`` shows."""
+
+    title: str
+    """The page title."""
+    reports: int
+    """Reports stored for the regions of the batch."""
+    rows: tuple[PairRow, ...]
+    """One row per comparison, by region and year."""
+    failures: tuple[Failure, ...]
+    """Files that could not be ingested."""
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What a batch run did."""
+
+    files: int
+    """Report files found under the folder."""
+    ingested: tuple[store.IngestResult, ...]
+    """One result per file stored (or found unchanged)."""
+    failures: tuple[Failure, ...]
+    """Files and comparisons that failed."""
+    rows: tuple[PairRow, ...]
+    """The comparisons made."""
+    index: Path
+    """The index page written."""
+
+
+def find_reports(root: Path) -> list[Path]:
+    """Every report file under ``root`` (recursively, hidden files and folders skipped), sorted."""
+    if not root.is_dir():
+        raise InputError(f"{root}: not a folder / batch reads every report under a folder / "
+                         "pass a folder (use `yoy ingest FILE` for one file)")
+    return sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                  and not any(part.startswith(".") for part in p.relative_to(root).parts))
+
+
+def read_manifest(text: str, name: str = "manifest") -> dict[str, pipeline.MetaOverrides]:
+    """A TSV manifest (columns ``file``, ``region`` or ``locality``, ``year`` or ``year_reported``,
+    optional ``kind``) -> overrides by file path relative to the batch folder."""
+    rows = list(csv.DictReader(io.StringIO(text), delimiter="\t"))
+    if not rows:
+        raise InputError(f"{name}: empty / a manifest has a header line and one line per file / "
+                         "check the file")
+    header = set(rows[0])
+    region_col = next((c for c in ("region", "locality") if c in header), None)
+    year_col = next((c for c in ("year", "year_reported") if c in header), None)
+    if "file" not in header or region_col is None or year_col is None:
+        raise InputError(f"{name}: needs tab-separated columns file, region (or locality) and year (or "
+                         f"year_reported); it has {', '.join(sorted(header))} / fix the header line")
+    out = {}
+    for n, row in enumerate(rows, start=2):
+        try:
+            year = int(row[year_col])
+        except (TypeError, ValueError):
+            raise InputError(f"{name} line {n}: year {row[year_col]!r} is not a number / "
+                             "write the year as 2024") from None
+        kind = row.get("kind") or None
+        if kind not in (None, "fazhi", "gwr"):
+            raise InputError(f"{name} line {n}: kind {kind!r} / kind is fazhi or gwr / fix the line")
+        out[row["file"]] = pipeline.MetaOverrides(region=row[region_col] or None, year=year,
+                                                  kind=kind)  # type: ignore[arg-type]
+    return out
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form of a region name (Chinese kept)."""
+    return re.sub(r"[\s/\\:*?\"<>|]+", "-", text).strip("-.") or "region"
+
+
+# -- jobs (run in worker processes: top-level functions, picklable arguments) ------------------
+
+def parse_job(data: bytes, name: str, overrides: pipeline.MetaOverrides | None,
+              settings: Settings) -> store.Prepared | Failure:
+    """Read and parse one file; a failure is returned, not raised."""
+    try:
+        return store.prepare(data, name, overrides=overrides, settings=settings)
+    except CompareError as exc:
+        return Failure(name, str(exc))
+    except Exception as exc:  # a parser bug must not stop the batch: report it as this file's failure
+        return Failure(name, f"internal error {type(exc).__name__}: {exc} / this is a bug in yoy / "
+                             "please report it with the file")
+
+
+def compare_job(old: Report, new: Report, settings: Settings) -> tuple[str, PairStats] | Failure:
+    """Compare two reports and render the HTML page; a failure is returned, not raised."""
+    name = f"{new.meta.region} {old.meta.year}→{new.meta.year}"
+    try:
+        from . import render
+
+        comparison = pipeline.compare_reports(old, new, settings=settings)
+        return render.render(comparison, "html"), pair_stats(comparison)
+    except CompareError as exc:
+        return Failure(name, str(exc))
+    except Exception as exc:  # as in parse_job
+        return Failure(name, f"internal error {type(exc).__name__}: {exc} / this is a bug in yoy / "
+                             "please report it with the two files")
+
+
+def _run(jobs: Iterable[tuple[Any, ...]], fn: Callable[..., T],
+         workers: int) -> Iterator[tuple[tuple[Any, ...], T]]:
+    """(args, fn(*args)) for each job: in this process for one worker, else in a process pool."""
+    if workers <= 1:
+        for args in jobs:
+            yield args, fn(*args)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures: dict[Future[T], tuple[Any, ...]] = {pool.submit(fn, *args): args for args in jobs}
+        for fut in as_completed(futures):
+            yield futures[fut], fut.result()
+
+
+def run_batch(root: Path, outdir: Path, lib: store.Library, *, workers: int = 1,
+              manifest: dict[str, pipeline.MetaOverrides] | None = None,
+              settings: Settings = DEFAULT_SETTINGS, progress: bool = True,
+              on_failure: Callable[[Failure], None] | None = None) -> BatchResult:
+    """Ingest every report under ``root`` into ``lib``, compare each region's consecutive years,
+    write the comparison pages and ``index.html`` under ``outdir``."""
+    files = find_reports(root)
+    failures: list[Failure] = []
+    results: list[store.IngestResult] = []
+    keys: set[tuple[str, str | None]] = set()
+
+    def failed(f: Failure) -> None:
+        failures.append(f)
+        if on_failure is not None:
+            on_failure(f)
+
+    bar = tqdm(total=len(files), desc="ingest", unit="file", file=sys.stderr, disable=not progress)
+    jobs = []
+    for path in files:
+        name = path.relative_to(root).as_posix()
+        overrides = (manifest or {}).get(name)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            failed(Failure(name, f"cannot be read ({exc.strerror}) / check its permissions"))
+            bar.update()
+            continue
+        stored = lib.stored_content(store.content_hash(data), overrides)
+        if stored is not None:
+            results.append(store.IngestResult("unchanged", stored))
+            keys.add((stored.region, stored.kind))
+            bar.update()
+            continue
+        jobs.append((data, str(path), overrides, settings))
+    for args, out in _run(jobs, parse_job, workers):
+        name = Path(args[1]).relative_to(root).as_posix()
+        if isinstance(out, Failure):
+            failed(Failure(name, out.message))
+        else:
+            try:
+                res = lib.add(out)
+            except CompareError as exc:
+                failed(Failure(name, str(exc)))
+            else:
+                results.append(res)
+                keys.add((res.entry.region, res.entry.kind))
+        bar.update()
+    bar.close()
+
+    pairs: list[tuple[store.Entry, store.Entry]] = []
+    stored_reports = 0
+    for region, kind in sorted(keys, key=lambda k: (k[0], k[1] or "")):
+        entries = sorted(lib.entries(region=region, kind=kind or ""), key=lambda e: e.year)
+        stored_reports += len(entries)
+        pairs.extend(itertools.pairwise(entries))
+    outdir.mkdir(parents=True, exist_ok=True)
+    rows: list[PairRow] = []
+    compare_jobs = []
+    bar = tqdm(total=len(pairs), desc="compare", unit="pair", file=sys.stderr, disable=not progress)
+    for old, new in pairs:
+        try:
+            compare_jobs.append((lib.report(old), lib.report(new), settings))
+        except CompareError as exc:
+            failed(Failure(f"{new.region} {old.year}→{new.year}", str(exc)))
+            rows.append(PairRow(new.region, new.kind, old.year, new.year, None, None, str(exc)))
+            bar.update()
+    for args, done in _run(compare_jobs, compare_job, workers):
+        old_r, new_r = args[0], args[1]
+        region, kind = new_r.meta.region or "?", new_r.meta.kind
+        oy, ny = old_r.meta.year or 0, new_r.meta.year or 0
+        if isinstance(done, Failure):
+            failed(done)
+            rows.append(PairRow(region, kind, oy, ny, None, None, done.message))
+        else:
+            html, stats = done
+            href = f"{slug(region)}{'-' + kind if kind else ''}/{oy}-{ny}.html"
+            target = outdir / href
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(html, encoding="utf-8")
+            rows.append(PairRow(region, kind, oy, ny, href, stats))
+        bar.update()
+    bar.close()
+    rows.sort(key=lambda r: (r.region, r.kind or "", r.old_year))
+    page = IndexPage(title=f"yoy batch: {root.name or root}", reports=stored_reports, rows=tuple(rows),
+                     failures=tuple(failures))
+    index = outdir / "index.html"
+    index.write_text(render_index(page), encoding="utf-8")
+    return BatchResult(files=len(files), ingested=tuple(results), failures=tuple(failures), rows=tuple(rows),
+                       index=index)
+
+
+def render_index(page: IndexPage) -> str:
+    """The index page as HTML."""
+    from .timeline import render_page
+
+    return render_page("index.html", page)
