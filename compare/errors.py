@@ -56,3 +56,7 @@ class LibraryError(CompareError):
 
 class NotInLibraryError(LibraryError):
     """No report is stored under the region and year asked for."""
+
+
+class RenderError(CompareError):
+    """The report page cannot be produced (templates missing, unknown format)."""
