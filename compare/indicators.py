@@ -107,14 +107,16 @@ TARGET_AFTER = re.compile(r"^[^，。；,;]{0,6}(?:的)?(?:预期)?目标")
 """A figure followed closely by ...的预期目标 is a target (低于13%左右的预期目标)."""
 
 LABEL_LEAD = ("其中", "全年", "共计", "共有", "累计", "总计", "合计", "共", "并", "还", "已", "同时", "另外",
-              "此外", "年内", "当年", "本年度", "全县", "全区", "全市", "今年", "去年", "先后")
+              "此外", "年内", "当年", "本年度", "全县", "全区", "全市", "今年", "去年", "先后", "对", "就", "让", "向",
+              "全部", "都", "等")
 """Words trimmed from the start of a label (the measure, not the narration)."""
 LABEL_TRAIL = ("分别为", "分别达到", "分别达", "分别", "均为", "均达到", "均达", "共计", "共有", "累计",
                "总计", "合计", "达到", "达", "为", "是", "共", "约", "已", "均", "又", "再", "从", "由",
                "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "增加到", "增加至", "增长到",
                "降低到", "降低至", "下降到", "下降至", "降到", "降至", "缩小到", "缩小至", "跃升到", "跃升至",
-               "扩大到", "扩大至", "达到了", "突破", "超过", "超", "近", "逾", "预计", "总数", "的", "了",
-               "实现", "保持", "稳定在", "控制在", "在", "到", "至", "有", "计")
+               "扩大到", "扩大至", "达到了", "突破", "超过", "超", "近", "逾", "预计", "的", "了",
+               "实现", "保持", "稳定在", "控制在", "在", "到", "至", "有", "计", "提高", "提升", "增加", "缩小",
+               "跃升", "上升", "下降", "降低", "扩大")
 """Words trimmed from the end of a label (the verb that leads to the figure)."""
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万"
@@ -445,10 +447,96 @@ def _strip_words(label: str) -> str:
                 label, changed = label[len(w):], True
                 break
         for w in LABEL_TRAIL:
-            if label.endswith(w):
+            if label.endswith(w) and not label.endswith(("年均", "平均", "人均", "成为")):
                 label, changed = label[:-len(w)], True
                 break
     return label.strip(" 、和及与")
+
+
+VERB_WORDS = ("应办结", "已办结", "办结", "受理", "结案", "败诉", "胜诉", "办理", "完成", "整改", "审核", "审查",
+              "备案", "发生", "收到", "开展", "组织", "建成", "建设", "新增", "新建", "实现", "推出", "发布",
+              "制定", "修订", "修改", "废止", "提请", "审议", "接收", "反映", "签收", "出具", "参与", "培育",
+              "申报", "申请", "检查", "核查", "调处", "调解", "化解", "清理", "取消", "下放", "公布", "继续有效",
+              "正在办理", "应", "已", "累计")
+"""Verbs of the genre: a short label that starts with one (办结12件) takes the topic of the figure before."""
+COUNT_UNITS = frozenset(("件", "个", "次", "人", "名", "户", "台", "份", "项", "家", "条", "支", "场", "所", "列",
+                         "篇", "部", "座", "处", "批", "辆", "艘", "张", "种", "套", "间", "位", "类", "人次", "万",
+                         "亿", "万人", "万户", "万家", "万名", "万个", "亿人"))
+"""Units after which a noun may follow the figure (216个“两重”项目): the label is read after it."""
+
+
+def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> str:
+    """The noun phrase right after a count (``216个“两重”项目全部开工建设`` -> ``“两重”项目开工建设``)."""
+    if end >= len(f) or (unit not in COUNT_UNITS and not before.endswith("的")):
+        return ""
+    ch = f[end]
+    if not (ch == "“" or "\u4e00" <= ch <= "\u9fff") or ch in "余多以左约近等的":
+        return ""
+    i = end
+    depth = 0
+    while i < min(limit, len(f)):
+        c = f[i]
+        if c == "“":
+            depth += 1
+        elif c == "”":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (c in _CLAUSE_STOP or c == "、" or c.isdigit()):
+            break
+        i += 1
+    phrase = f[end:i]
+    for w in ("全部", "均", "已", "都", "全面", "正式"):
+        phrase = phrase.replace(w, "", 1) if len(phrase) > len(w) + 1 else phrase
+    return phrase if len(phrase) >= 2 else ""
+
+
+def _topic(label: str) -> tuple[str, bool]:
+    """What a label is about, and whether it is an object (办结民生类诉求 -> 民生类诉求, True)."""
+    t = label
+    is_object = False
+    changed = True
+    while changed:
+        changed = False
+        for v in VERB_WORDS:
+            if t.startswith(v) and len(t) > len(v) + 1:
+                t, changed, is_object = t[len(v):], True, True
+                break
+    trimmed = t
+    for suffix in ("率",):
+        if trimmed.endswith(suffix):
+            trimmed = trimmed[:-1]
+    changed = True
+    while changed:
+        changed = False
+        for v in VERB_WORDS:
+            if trimmed.endswith(v) and len(trimmed) > len(v) + 1:
+                trimmed, changed = trimmed[: -len(v)], True
+                break
+    return trimmed, is_object and trimmed == t
+
+
+def _with_topic(label: str, topic_now: str, previous: str) -> str:
+    """A short label (办结, 签收率) completed with the topic of the figures before it in the sentence."""
+    if not previous or len(label) > (5 if label.endswith("率") else 4):
+        return label
+    starts_verb = any(label.startswith(v) for v in VERB_WORDS)
+    rest = label
+    for v in VERB_WORDS:
+        rest = rest.replace(v, "")
+    if label.endswith("率"):
+        if not topic_now or len(label) > 4:
+            return label
+        return topic_now + label
+    if not (starts_verb and len(rest) <= 1):
+        return label
+    topic, is_object = _topic(previous)
+    if topic_now and (not topic or len(topic) <= 2 or topic_now in previous):
+        topic = topic_now
+        is_object = previous.endswith(topic_now) and not previous.startswith(topic_now)
+    if not topic or topic == label or len(topic) > 12:
+        return label
+    if starts_verb and is_object and not label.endswith("率"):
+        return label + topic
+    return topic + label
 
 
 def _tokens(s: str) -> list[str]:
@@ -456,10 +544,37 @@ def _tokens(s: str) -> list[str]:
 
 
 def _clause_start(f: str, a: int, floor: int) -> int:
+    """Start of the clause ending at ``a``: back to a comma or stop, skipping “quoted” and (bracketed) words."""
     i = a - 1
-    while i >= floor and f[i] not in _CLAUSE_STOP and f[i] != "、":
+    quote = paren = 0
+    while i >= floor:
+        c = f[i]
+        if c == "”":
+            quote += 1
+        elif c == "“":
+            if quote == 0:
+                break
+            quote -= 1
+        elif c == ")":
+            paren += 1
+        elif c == "(":
+            if paren == 0:
+                break  # 执法辅助设备631台(执法记录仪473台: an open bracket starts the clause
+            paren -= 1
+        elif quote == 0 and paren == 0 and (c in _CLAUSE_STOP or c == "、"):
+            break
         i -= 1
     return i + 1
+
+
+def _list_clause_start(f: str, cstart: int, floor: int) -> int:
+    """For 新能源汽车、集成电路、工业机器人产量分别增长...: go back over 、-separated words without figures."""
+    while cstart - 1 > floor and f[cstart - 1] == "、":
+        prev = _clause_start(f, cstart - 1, floor)
+        if any(ch.isdigit() for ch in f[prev:cstart - 1]):
+            break
+        cstart = prev
+    return cstart
 
 
 def _is_measure_word(w: str) -> bool:
@@ -562,10 +677,12 @@ def extract_indicators(text: str, sections: tuple[Section, ...], *, settings: Se
     """Every quantity of ``text`` in document order, with label, unit, qualifier, kind and section."""
     f = fold(text)
     raws = _scan(text, f)
+    f = f.replace("\n \n", "   ")  # "74.4\n\u200b\n万亿元": one sentence, not three (same length)
     if not settings.indicator_chinese_numerals:
         raws = [r for r in raws if not r.chinese]
     out: list[Indicator] = []
     last_subject: dict[int, str] = {}  # sentence start -> subject of its last figure
+    topics: dict[int, str] = {}  # sentence start -> what its figures are about (民生类诉求)
     state: _ListState | None = None
     open_parent: tuple[str, int] | None = None  # (id of a total, end of its parenthesis)
     for n, r in enumerate(raws):
@@ -574,6 +691,10 @@ def extract_indicators(text: str, sections: tuple[Section, ...], *, settings: Se
         sent_end = min(ends) if ends else len(f)
         para_start = f.rfind("\n", 0, r.start) + 1
         cstart = _clause_start(f, r.start, sent_start)
+        if n > 0 and cstart <= raws[n - 1].end <= r.start:
+            cstart = raws[n - 1].end  # 占全国份额从14%提升到15.5%: the clause of 15.5 starts after 14%
+        if f[r.end:r.end + 1] in ("、", "和") and "分别" in f[cstart:r.start]:
+            cstart = _list_clause_start(f, cstart, sent_start)
         clause = f[cstart:r.start]
         if r.start > 0 and f[r.start - 1] in "、和及与" and r.start - 1 < cstart:
             clause = ""
@@ -600,8 +721,21 @@ def extract_indicators(text: str, sections: tuple[Section, ...], *, settings: Se
             if _target_context(f, r.start, r.end, para_start) or _plans_section(sections, r.start):
                 kind = "target"
             subject = _strip_words(clause[:vpos])
-            if not subject or subject in ("同比", "比上年", "较上年", "环比"):
+            nxt = raws[n + 1].num_start if n + 1 < len(raws) else len(f)
+            after = _after_text(f, r.end, nxt, r.unit, clause) if direction is None else ""
+            if after:
+                before = _strip_words(clause[:vpos])
+                if clause.rstrip().endswith(("等", "的")) or len(before) < 2:
+                    before = ""
+                subject = before + after
+            elif not subject or subject in ("同比", "比上年", "较上年", "环比"):
                 subject = last_subject.get(sent_start, subject)
+            else:
+                composed = _with_topic(subject, topics.get(sent_start, ""), last_subject.get(sent_start, ""))
+                if composed != subject:
+                    subject = composed
+                elif len(subject) >= 5 and not subject.endswith("率"):
+                    topics[sent_start] = _topic(subject)[0]
             parts: list[str] | None = None
             if f[r.end:r.end + 1] in ("、", "和", "及", "与"):
                 parts = _distribute(subject, _list_length(raws, n, f))
@@ -620,6 +754,11 @@ def extract_indicators(text: str, sections: tuple[Section, ...], *, settings: Se
             close = f.find(")", r.end, r.end + 200)
             if close > 0:
                 open_parent = (iid, close)
+        if label in ("其他", "其它") and parent is not None:
+            label += next((o.label for o in out if o.id == parent), "")
+        k = f.rfind(label, sent_start, r.end + 80) if label else -1
+        if k >= 0:
+            label = text[k:k + len(label)]  # as written: full-width brackets, traditional characters
         bv, bu = base_of(r.value, r.unit)
         sec = _innermost(sections, r.start)
         out.append(Indicator(
