@@ -1,11 +1,167 @@
-"""Outline -> plan items. (Temporary; lands with issue #3.)"""
+"""Outline -> plan items: what a report commits to for the coming year.
+
+- **Tasks.** The level-2 items of the report's work-programme sections (role ``plans``), one
+  plan each, spanning the item's whole section. A report may have several plans sections: the
+  five-year outlook (“十五五”时期主要目标任务) and the general requirements (总体要求, 总体部署,
+  政策取向) frame the year's work without being its items, so when a section names the year's
+  tasks (重点工作, 工作安排, 主要任务…) or lists them under a topic of its own, only those count.
+  A plans section without numbered items gives its run-in lead phrases (加快……。) instead.
+- **Targets.** Each clause with a figure of the 主要预期目标 paragraph (国内生产总值增长5%左右，
+  城镇新增就业1100万人以上…) is a plan of kind ``target``; clauses without a figure
+  (进出口回稳向好) are not, and a clause listing two measures (……47万人左右、城镇调查失业率
+  5.5%左右) is split at the 、 so that each measure keeps its number.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from .model import Plan, ReportKind, Section
 from .settings import Settings
+from .textnorm import fold
+
+# A plans section that names the year's work items.
+_TASKS = re.compile(
+    r"重点工作|重点任务|工作任务|主要任务|工作安排|主要安排|主要工作|工作打算|工作计划|下一步|"
+    r"下一年|下年度|建议|重点抓好|工作思路和")
+# A plans section that frames the year or the plan period without listing its items.
+_FRAME = re.compile(r"总体要求|总体部署|政策取向|预期目标|主要目标|目标任务|工作思路|考虑|重要要求|展望")
+_FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五|五年")
+# The opening of the targets paragraph: 主要预期目标是： / 预期目标为：
+_TARGETS_AT = re.compile(r"(?:预期目标|主要目标)(?:是|为)?:")
+# A figure that is not a year or a date.
+_FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.]*[年月日])")
+_CLAUSE_SPLIT = re.compile(r"[,;。]")
+_NO_SPLIT_AFTER = ("力争", "争取", "力求", "并", "和", "同时")
+_LEAD = re.compile(r"[^。!?\n]{2,30}。")
+
+
+def _is_task_section(title: str) -> bool:
+    t = fold(title)
+    if _TASKS.search(t):
+        return True
+    return not (_FRAME.search(t) or _FIVE_YEAR.search(t))
+
+
+def _plan_sections(sections: tuple[Section, ...]) -> tuple[list[Section], list[Section]]:
+    """(all level-1 plans sections, those whose items are the year's tasks)."""
+    plans = [s for s in sections if s.level == 1 and s.role == "plans"]
+    tasks = [s for s in plans if _is_task_section(s.title)]
+    if not tasks:
+        tasks = [s for s in plans if not _FIVE_YEAR.search(fold(s.title))] or plans
+    return plans, tasks
+
+
+def _innermost(sections: tuple[Section, ...], pos: int) -> Section | None:
+    best = None
+    for s in sections:
+        if s.start <= pos < s.end and (best is None or s.level > best.level):
+            best = s
+    return best
+
+
+def _lead_phrases(text: str, folded: str, sec: Section) -> list[tuple[int, int]]:
+    """(start, end) of paragraphs in ``sec`` that open with a short sentence of their own."""
+    out: list[tuple[int, int]] = []
+    pos = sec.heading_end
+    for line in folded[sec.heading_end:sec.end].split("\n"):
+        a = pos + len(line) - len(line.lstrip())
+        pos += len(line) + 1
+        m = _LEAD.match(folded, a)
+        if m is not None and m.end() < pos - 1:
+            out.append((a, m.end() - 1))
+    return out
+
+
+def _task_plans(text: str, sections: tuple[Section, ...], tasks: list[Section]) -> list[Plan]:
+    folded = fold(text)
+    out: list[Plan] = []
+    for sec in tasks:
+        items = [s for s in sections if s.parent == sec.id]
+        if items:
+            out.extend(Plan(id="", text=s.title, kind="task", start=s.heading_start, end=s.end, section=s.id)
+                       for s in items)
+            continue
+        leads = _lead_phrases(text, folded, sec)
+        if len(leads) >= 2:
+            bounds = [a for a, _ in leads[1:]] + [sec.end]
+            out.extend(Plan(id="", text=text[a:b], kind="task", start=a, end=nxt, section=sec.id)
+                       for (a, b), nxt in zip(leads, bounds, strict=True))
+        else:
+            out.append(Plan(id="", text=sec.title, kind="task", start=sec.heading_start, end=sec.end,
+                            section=sec.id))
+    return out
+
+
+def _clauses(folded: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Clauses of folded[a:b] split at ，；。 (and at 、 between two measures with figures)."""
+    spans = []
+    start = a
+    for m in _CLAUSE_SPLIT.finditer(folded, a, b):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, b))
+    out = []
+    for s, e in spans:
+        pieces = []
+        ps = s
+        for i in range(s, e):
+            if folded[i] == "、":
+                left, right = folded[ps:i], folded[i + 1:e]
+                if _measure(left) and _measure(right) and not right.startswith(_NO_SPLIT_AFTER):
+                    pieces.append((ps, i))
+                    ps = i + 1
+        pieces.append((ps, e))
+        out.extend(pieces)
+    return out
+
+
+def _measure(s: str) -> bool:
+    """A measure with its figure: some words and a number."""
+    words = sum(1 for ch in s if "\u4e00" <= ch <= "\u9fff")
+    return words >= 2 and _FIGURE.search(s) is not None
+
+
+def _target_plans(text: str, sections: tuple[Section, ...], plans: list[Section]) -> list[Plan]:
+    folded = fold(text)
+    found = []
+    for sec in plans:
+        for m in _TARGETS_AT.finditer(folded, sec.heading_end, sec.end):
+            found.append((0 if "预期" in m.group(0) else 1, 1 if _FIVE_YEAR.search(fold(sec.title)) else 0,
+                          m.start(), m.end()))
+    if not found:
+        return []
+    _, _, _, begin = min(found)
+    par_end = folded.find("\n", begin)
+    par_end = len(folded) if par_end < 0 else par_end
+    # The figures run on over the sentences that still carry figures, to the paragraph end.
+    end = begin
+    while end < par_end:
+        stop = folded.find("。", end, par_end)
+        stop = par_end if stop < 0 else stop + 1
+        if end > begin and not _FIGURE.search(folded, end, stop):
+            break
+        end = stop
+    out = []
+    for a, b in _clauses(folded, begin, end):
+        while a < b and folded[a].isspace():
+            a += 1
+        while b > a and folded[b - 1].isspace():
+            b -= 1
+        if b > a and _measure(folded[a:b]):
+            inner = _innermost(sections, a)
+            out.append(Plan(id="", text=text[a:b], kind="target", start=a, end=b,
+                            section=inner.id if inner else None))
+    return out
 
 
 def find_plans(text: str, sections: tuple[Section, ...], *, kind: ReportKind | None,
                settings: Settings) -> tuple[Plan, ...]:
-    return ()
+    """The report's plan items in document order, ids p1, p2… (see the module docstring)."""
+    plans, tasks = _plan_sections(sections)
+    if not plans:
+        return ()
+    items = _target_plans(text, sections, plans) + _task_plans(text, sections, tasks)
+    items.sort(key=lambda p: (p.start, p.end))
+    return tuple(dataclasses.replace(p, id=f"p{i}") for i, p in enumerate(items, start=1))

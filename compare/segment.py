@@ -1,11 +1,437 @@
-"""Report text -> outline. (Temporary empty outline; the segmenter lands with issue #3.)"""
+"""Report text -> outline: every heading at every level, its span, its section's span, its role.
+
+The segmenter reads the report the way a person skims it:
+
+1. **Candidates.** Each paragraph (one line of the text) is looked at from its first visible
+   character. A numbering marker there (一、 (一) （一） 1. 1、 （1） ① 一是 一要 第一，) makes a
+   *line-start* candidate. Inside paragraphs, 一是/一要/第一， at a sentence start (after 。；：！？，)
+   make *run-in* candidates. A short line without sentence punctuation that names a part of a
+   report (……工作回顾, ……重点工作) makes an *unnumbered* candidate, and so does a paragraph the
+   source format styled as a heading (``Document.heading_hints``).
+2. **Sequences.** Run-in enumerations are kept only when they count up (一是 then 二是 …); a lone
+   run-in 一是 is kept only at a line start or at the very end of a cut-off text. That discards
+   统一是, 唯一是, 第一要务 and list fragments in running text.
+3. **Tree.** A stack of open marker *families*: a heading whose family is already open closes
+   everything below that entry and becomes its sibling; a new family opens one level deeper. A
+   structural heading (一、 (一) 1. …) never nests under a run-in 一是 item. So the level is the
+   depth in the outline, whatever the marker.
+4. **Spans.** A heading spans marker + title (the title runs to the first 。/；/！/？, the line end, or
+   ``Settings.max_title_chars``); its section runs to the next heading of the same or a higher
+   level, or to its parent's end. The last item of a run-in enumeration ends with its paragraph.
+5. **Roles** of level-1 sections from their titles (回顾/成效 → achievements, 不足/问题 → problems,
+   第一责任人 → leadership, 安排/打算/重点工作/目标任务 → plans), with the position in the report
+   deciding titles that name no role.
+"""
 
 from __future__ import annotations
 
-from .model import HeadingHint, ReportKind, Section
-from .settings import Settings
+import re
+from dataclasses import dataclass
 
+from .model import HeadingHint, ReportKind, Role, Section
+from .settings import Settings
+from .textnorm import fold
+
+_CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN = "一二三四五六七八九十"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# Markers at the first visible character of a paragraph, matched on the folded text
+# (fold turns （）．，： into ().,:). Order matters: the first that matches wins.
+_LINE_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("dun", re.compile(rf"([{_CN}]{{1,3}})、(?![{_CN}])")),
+    ("paren", re.compile(rf"\(([{_CN}]{{1,3}})\)")),
+    ("arparen", re.compile(r"\((\d{1,2})\)(?![\d.%])")),
+    ("ardot", re.compile(r"(\d{1,2})(?:\.|、)(?![\d.%])")),
+    ("di", re.compile(rf"第([{_CN}]{{1,3}})(?:,|、)(?![{_CN}\d])")),
+    ("shi", re.compile(rf"([{_CN}]{{1,3}})是")),
+    ("yao", re.compile(rf"([{_CN}]{{1,3}})要(?!求|素|件|点|务)")),
+)
+# Run-in enumeration markers inside a paragraph.
+_RUNIN = re.compile(rf"(?:([{_CN}]{{1,3}})(是|要(?!求|素|件|点|务))|第([{_CN}]{{1,3}}),)")
+# What may stand right before a run-in marker (after skipping spaces): a sentence or clause end.
+_RUNIN_BEFORE = set("。;:!?,")
+_CLOSERS = set("”’\")】")
+_ENUM_FAMILIES = frozenset({"shi", "yao", "di"})
+# Where a title stops.
+_TITLE_STOP = set("。;!?\n")
+_TITLE_TRIM = " ,:;、。\u3000"
+# Sentence punctuation that an unnumbered heading line never contains.
+_SENTENCE_PUNCT = re.compile(r"[。,;:!?]")
+# Words that make a short line a heading: the names of a report's parts.
+_PLAIN_HEADING_WORDS = re.compile(
+    r"回顾|成效|成就|成绩|举措|情况|工作|任务|目标|安排|打算|计划|要求|部署|思路|问题|不足|困难|建设|考虑|展望")
+# Lines that are never headings: title, source, byline, salutation, signature, attachments.
+_NOT_HEADING = re.compile(
+    r"报告|来源|时间|日期|索引号|发布|主席|省长|市长|区长|县长|代表|同志|委员|主任|附件|附表|"
+    r"^[—-]|(人民政府|办公室|委员会|司法局|司法厅|局|厅)$|\d{4}年\d{1,2}月\d{1,2}日")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A place that may be a heading, before the sequence checks."""
+
+    start: int
+    """Start of the marker (of the line's text for an unnumbered heading)."""
+    body: int
+    """Start of the title (after the marker and any spaces)."""
+    family: str
+    """Marker family: dun 一、, paren (一), arparen (1), ardot 1., circled ①, di 第一，, shi 一是,
+    yao 一要, plain (unnumbered line), hint<N> (a styled paragraph of outline level N)."""
+    number: int
+    """The marker's number (1 for 一是, 3 for (三)); 0 when unnumbered."""
+    line_start: bool
+    """The marker stands at the start of a paragraph (not run-in)."""
+    para: tuple[int, int]
+    """The paragraph holding the candidate: start and end of its visible text."""
+
+    @property
+    def structural(self) -> bool:
+        """A heading of the document's own structure, as opposed to a run-in enumeration item."""
+        return self.family not in _ENUM_FAMILIES
+
+
+def cn_number(s: str) -> int | None:
+    """一 -> 1, 十 -> 10, 十二 -> 12, 二十三 -> 23; None if ``s`` is not such a numeral."""
+    if not s:
+        return None
+    if s == "十":
+        return 10
+    if len(s) == 1:
+        return _CN_DIGIT.get(s)
+    if s[0] == "十" and len(s) == 2:
+        d = _CN_DIGIT.get(s[1])
+        return None if d is None else 10 + d
+    if len(s) >= 2 and s[1] == "十":
+        tens = _CN_DIGIT.get(s[0])
+        if tens is None:
+            return None
+        if len(s) == 2:
+            return tens * 10
+        unit = _CN_DIGIT.get(s[2]) if len(s) == 3 else None
+        return None if unit is None else tens * 10 + unit
+    return None
+
+
+def _paragraphs(text: str, folded: str) -> list[tuple[int, int]]:
+    """(start, end) of the visible text of every non-blank line."""
+    out = []
+    pos = 0
+    for line in folded.split("\n"):
+        a, b = pos, pos + len(line)
+        while a < b and folded[a].isspace():
+            a += 1
+        while b > a and folded[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+        pos += len(line) + 1
+    return out
+
+
+def _line_marker(text: str, folded: str, a: int, b: int) -> tuple[str, int, int] | None:
+    """(family, number, marker end) of the marker opening the paragraph [a, b), if any."""
+    if text[a] in _CIRCLED:
+        return "circled", _CIRCLED.index(text[a]) + 1, a + 1
+    line = folded[a:b]
+    for family, rx in _LINE_MARKERS:
+        m = rx.match(line)
+        if m is None:
+            continue
+        raw = m.group(1)
+        number = int(raw) if raw.isdigit() else cn_number(raw)
+        if number is None or number == 0 or number > 30:
+            return None
+        return family, number, a + m.end()
+    return None
+
+
+def _skip_spaces(folded: str, i: int, end: int) -> int:
+    while i < end and folded[i].isspace():
+        i += 1
+    return i
+
+
+def _has_title(folded: str, body: int, end: int) -> bool:
+    """At least two characters of words follow the marker."""
+    return sum(1 for ch in folded[body:min(end, body + 6)] if ch.isalnum()) >= 2
+
+
+def _runin_candidates(folded: str, a: int, b: int) -> list[_Candidate]:
+    """Run-in 一是/一要/第一， markers at sentence starts inside the paragraph [a, b)."""
+    out = []
+    for m in _RUNIN.finditer(folded, a, b):
+        i = m.start()
+        if i == a:
+            continue
+        j = i - 1
+        while j > a and folded[j].isspace():
+            j -= 1
+        prev = folded[j]
+        if prev in _CLOSERS and j > a:
+            prev = folded[j - 1] if folded[j - 1] in "。!?" else ""
+        if prev not in _RUNIN_BEFORE:
+            continue
+        if m.group(3) is not None:
+            family, number = "di", cn_number(m.group(3))
+        else:
+            family, number = ("shi" if m.group(2) == "是" else "yao"), cn_number(m.group(1))
+        if number is None:
+            continue
+        body = _skip_spaces(folded, m.end(), b)
+        if not _has_title(folded, body, b):
+            continue
+        out.append(_Candidate(i, body, family, number, False, (a, b)))
+    return out
+
+
+def _is_plain_heading(text: str, folded: str, a: int, b: int, settings: Settings) -> bool:
+    """An unnumbered heading line: short, no sentence punctuation, names a part of a report."""
+    line = folded[a:b]
+    if not 4 <= b - a <= settings.max_plain_heading_chars:
+        return False
+    if _SENTENCE_PUNCT.search(line) or _NOT_HEADING.search(line):
+        return False
+    return _PLAIN_HEADING_WORDS.search(line) is not None
+
+
+def _candidates(text: str, folded: str, hints: tuple[HeadingHint, ...],
+                settings: Settings) -> list[_Candidate]:
+    paras = _paragraphs(text, folded)
+    hinted: dict[int, int | None] = {}
+    for h in hints:
+        for a, b in paras:
+            if a < h.end and h.start < b:
+                hinted[a] = h.level
+                break
+    out: list[_Candidate] = []
+    seen_body = False  # a real paragraph has been read: headers and titles are behind us
+    for idx, (a, b) in enumerate(paras):
+        found = _line_marker(text, folded, a, b)
+        if found is not None:
+            family, number, mend = found
+            body = _skip_spaces(folded, mend, b)
+            if _has_title(folded, body, b):
+                out.append(_Candidate(a, body, family, number, True, (a, b)))
+        elif a in hinted and idx > 0 and b - a <= settings.max_title_chars \
+                and not _NOT_HEADING.search(folded[a:b]):
+            level = hinted[a]
+            out.append(_Candidate(a, a, "plain" if level is None else f"hint{level}", 0, True, (a, b)))
+        elif seen_body and idx + 1 < len(paras) and _is_plain_heading(text, folded, a, b, settings):
+            out.append(_Candidate(a, a, "plain", 0, True, (a, b)))
+        out.extend(_runin_candidates(folded, a, b))
+        if (b - a >= 40 and "。" in folded[a:b]) or folded[a:b].startswith("各位代表"):
+            seen_body = True
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _check_sequences(cands: list[_Candidate], text_len: int, settings: Settings) -> list[_Candidate]:
+    """Keep structural headings; keep run-in enumerations that count up (see the module docstring)."""
+    kept: list[_Candidate] = []
+    runs: list[list[_Candidate]] = []
+    open_runs: dict[str, list[_Candidate]] = {}
+
+    def close_all() -> None:
+        runs.extend(open_runs.values())
+        open_runs.clear()
+
+    for c in cands:
+        if c.structural:
+            close_all()
+            kept.append(c)
+            continue
+        run = open_runs.get(c.family)
+        if c.number == 1:
+            if run:
+                runs.append(run)
+            open_runs[c.family] = [c]
+        elif run and run[-1].number == c.number - 1:
+            run.append(c)
+        elif c.line_start:
+            if run:
+                runs.append(run)
+            open_runs[c.family] = [c]
+    close_all()
+    last_start = cands[-1].start if cands else 0
+    for run in runs:
+        first = run[0]
+        if len(run) >= 2 or first.line_start or (
+                first.start == last_start and text_len - first.start <= settings.lone_item_tail_chars):
+            kept.extend(run)
+    kept.sort(key=lambda c: c.start)
+    # The same heading line twice in a row (a copy-paste slip) is one heading.
+    deduped: list[_Candidate] = []
+    for c in kept:
+        if deduped and c.line_start and deduped[-1].line_start and c.family == deduped[-1].family \
+                and c.number == deduped[-1].number and c.para[1] - c.para[0] == deduped[-1].para[1] - \
+                deduped[-1].para[0] and not _between_has_text(deduped[-1], c):
+            continue
+        deduped.append(c)
+    return deduped
+
+
+def _between_has_text(a: _Candidate, b: _Candidate) -> bool:
+    return b.para[0] > a.para[1] + 2
+
+
+@dataclass
+class _Node:
+    cand: _Candidate
+    parent: _Node | None
+    level: int
+    children: list[_Node]
+    title_end: int = 0
+    end: int = 0
+    last_in_run: bool = False
+
+
+def _hint_level(family: str) -> int | None:
+    return int(family[4:]) if family.startswith("hint") and family[4:].isdigit() else None
+
+
+def _build_tree(cands: list[_Candidate]) -> list[_Node]:
+    """Nodes in document order, each with its parent and level (see the module docstring)."""
+    nodes: list[_Node] = []
+    stack: list[_Node] = []
+    for c in cands:
+        if c.structural:
+            while stack and not stack[-1].cand.structural:
+                stack.pop()
+        hl = _hint_level(c.family)
+        if hl is not None:
+            while stack and not ((h := _hint_level(stack[-1].cand.family)) is not None and h < hl):
+                stack.pop()
+        elif any(n.cand.family == c.family for n in stack):
+            while stack[-1].cand.family != c.family:
+                stack.pop()
+            stack.pop()
+        parent = stack[-1] if stack else None
+        node = _Node(c, parent, len(stack) + 1, [])
+        if parent is not None:
+            parent.children.append(node)
+        stack.append(node)
+        nodes.append(node)
+    return nodes
+
+
+def _title_end(folded: str, c: _Candidate, settings: Settings) -> int:
+    """End of the title: the first 。；！？, the line end or max_title_chars; trailing punctuation off."""
+    end = c.para[1]
+    i = c.body
+    limit = min(end, c.body + settings.max_title_chars)
+    while i < limit and folded[i] not in _TITLE_STOP:
+        i += 1
+    while i > c.body and folded[i - 1] in _TITLE_TRIM:
+        i -= 1
+    return max(i, c.body)
+
+
+def _spans(folded: str, nodes: list[_Node], settings: Settings) -> None:
+    n = len(folded)
+    end_trim = n
+    while end_trim > 0 and folded[end_trim - 1].isspace():
+        end_trim -= 1
+    for i, node in enumerate(nodes):
+        node.title_end = _title_end(folded, node.cand, settings)
+        end = node.parent.end if node.parent is not None else end_trim
+        for later in nodes[i + 1:]:
+            if later.level <= node.level:
+                end = min(end, later.cand.start)
+                break
+        if not node.cand.line_start and node.cand.family in _ENUM_FAMILIES:
+            siblings = node.parent.children if node.parent is not None else []
+            k = next((j for j, s in enumerate(siblings) if s is node), -1)
+            nxt = siblings[k + 1] if 0 <= k < len(siblings) - 1 else None
+            if nxt is None or nxt.cand.family != node.cand.family or nxt.cand.number != node.cand.number + 1:
+                end = min(end, node.cand.para[1])
+        while end > node.cand.start + 1 and folded[end - 1].isspace():
+            end -= 1
+        node.end = max(end, node.title_end)
+
+
+# ---------------------------------------------------------------- roles
+
+_PROBLEMS = re.compile(r"不足|存在的?问题|困难和问题|问题和不足|困难和挑战|差距和不足|短板")
+_LEADERSHIP = re.compile(r"第一责任人|主要负责人")
+_REVIEW = re.compile(r"回顾|成效|成就|成绩|进展|情况|做法|总结|开展|主要工作和")
+_PLAN = re.compile(
+    r"安排|打算|计划|思路|重点工作|重点任务|工作任务|主要任务|目标任务|主要目标|预期目标|总体要求|"
+    r"总体部署|工作部署|政策取向|建议|考虑|下一步|下一年|下年度|明年|今后|重要要求|展望")
+_FIVE_YEAR_FUTURE = re.compile(r"十[一二三四五六七八九]五.{0,6}(目标|任务|举措|要求|规划|考虑|思路)")
+_OTHER = re.compile(r"^(附件|附录|附表|名词解释|注释|说明)")
+_YEAR = re.compile(r"(20\d\d)年")
+
+
+def _role(title: str, index: int, previous: list[Role], first_year: int | None,
+          kind: ReportKind | None) -> Role:
+    t = fold(title).replace(" ", "")
+    if _OTHER.search(t):
+        return "other"
+    if _PROBLEMS.search(t) and not _PLAN.search(t):
+        return "problems"
+    if _LEADERSHIP.search(t):
+        return "leadership"
+    years = [int(y) for y in _YEAR.findall(t)]
+    future_year = first_year is not None and any(y > first_year for y in years)
+    review = _REVIEW.search(t) is not None
+    plan = _PLAN.search(t) is not None or _FIVE_YEAR_FUTURE.search(t) is not None or (
+        future_year and not review)
+    if review and not plan:
+        return "achievements"
+    if plan and not review:
+        return "plans"
+    if plan and review:
+        return "achievements" if index == 0 else "plans"
+    if _PROBLEMS.search(t):
+        return "problems"
+    prev = previous[-1] if previous else None
+    if prev in ("plans", "achievements"):
+        return prev
+    if prev == "problems":
+        return "plans"
+    return "achievements"
+
+
+def _roles(text: str, level1: list[_Node], kind: ReportKind | None) -> list[Role]:
+    titles = [text[n.cand.body:n.title_end] for n in level1]
+    first_year = None
+    for t in titles:
+        ys = [int(y) for y in _YEAR.findall(fold(t))]
+        if ys:
+            first_year = min(ys)
+            break
+    roles: list[Role] = []
+    for i, t in enumerate(titles):
+        roles.append(_role(t, i, roles, first_year, kind))
+    return roles
+
+
+# ---------------------------------------------------------------- entry point
 
 def segment(text: str, *, kind: ReportKind | None, hints: tuple[HeadingHint, ...],
             settings: Settings) -> tuple[Section, ...]:
-    return ()
+    """The report's outline in document order (parents before children); see the module docstring."""
+    if not text:
+        return ()
+    folded = fold(text)
+    cands = _check_sequences(_candidates(text, folded, hints, settings), len(text), settings)
+    nodes = _build_tree(cands)
+    _spans(folded, nodes, settings)
+    level1 = [n for n in nodes if n.parent is None]
+    roles = dict(zip((id(n) for n in level1), _roles(text, level1, kind), strict=True))
+    ids: dict[int, str] = {}
+    counters: dict[int, int] = {}
+    out: list[Section] = []
+    for node in nodes:
+        key = id(node.parent) if node.parent is not None else 0
+        counters[key] = counters.get(key, 0) + 1
+        pid = ids[id(node.parent)] if node.parent is not None else None
+        sid = f"{pid}.{counters[key]}" if pid is not None else f"s{counters[key]}"
+        ids[id(node)] = sid
+        c = node.cand
+        out.append(Section(
+            id=sid, parent=pid, level=node.level, marker=text[c.start:c.body].strip(),
+            title=text[c.body:node.title_end], role=roles.get(id(node)),
+            heading_start=c.start, heading_end=node.title_end, start=c.start, end=node.end))
+    return tuple(out)

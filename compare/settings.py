@@ -22,6 +22,10 @@ class Settings:
     # segment
     max_title_chars: int = 60
     """A run-in heading's title is cut at the first 。 or after this many characters."""
+    max_plain_heading_chars: int = 40
+    """An unnumbered line longer than this is body text, never a heading ("2024年工作回顾" is 10)."""
+    lone_item_tail_chars: int = 1000
+    """A run-in 一是 with no 二是 after it is kept only this close to the end of a cut-off text."""
 
     # align
     section_pair_min_score: float = 0.35
@@ -34,6 +38,10 @@ class Settings:
     """A pair whose parents are not paired with each other (a section moved) has its score multiplied by this."""
     section_moved_min_score: float = 0.55
     """A moved pair (parents not paired together) must score at least this, after the factor."""
+    section_pair_sure_score: float = 0.4
+    """A pair scoring at least this is kept whatever its rivals."""
+    section_rival_ratio: float = 0.6
+    """A weaker pair is dropped when it scores below this share of either side's best other candidate."""
     section_split_min_containment: float = 0.6
     """A split/merge part's heading must have this weighted share of its words in the whole's heading."""
     section_split_min_content: float = 0.35
