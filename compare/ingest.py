@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 from .settings import Settings
+from .textnorm import fold
 
 Format = Literal["txt", "html", "docx", "pdf"]
 
@@ -160,12 +161,8 @@ def _looks_binary(head: bytes) -> bool:
         return False
     nul = head.count(b"\x00")
     if nul:
-        # UTF-16 text has NULs in every other byte (ASCII) or none in CJK; a NUL in a
-        # UTF-8 or GB file means binary.
-        even, odd = head[0::2].count(b"\x00"), head[1::2].count(b"\x00")
-        if len(head) % 2 == 0 and (even == 0 or odd == 0 or min(even, odd) / max(even, odd) < 0.1):
-            return not _decodes_as_utf16(head)
-        return True
+        # UTF-16 text has NULs (ASCII characters, U+4E00, U+5200...); in a UTF-8 or GB file a NUL means binary.
+        return not _decodes_as_utf16(head)
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
     return controls / len(head) > 0.05
 
@@ -173,9 +170,11 @@ def _looks_binary(head: bytes) -> bool:
 def _decodes_as_utf16(head: bytes) -> bool:
     for enc in ("utf-16-le", "utf-16-be"):
         try:
-            text = head[: len(head) // 2 * 2].decode(enc)
-        except UnicodeDecodeError:
-            continue
+            text = head[: len(head) // 2 * 2].decode(enc, errors="strict")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 4:
+                continue
+            text = head[: exc.start].decode(enc)
         if _plausible_text(text):
             return True
     return False
@@ -279,20 +278,18 @@ def decode_text(data: bytes, name: str, *, encoding: str | None, settings: Setti
         return _newlines(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    if _looks_utf16(data):
+    if len(data) % 2 == 0:  # UTF-16 without a BOM: only one byte order reads as Chinese
+        readings = []
         for enc in ("utf-16-le", "utf-16-be"):
             try:
-                text = data[: len(data) // 2 * 2].decode(enc)
+                text = data.decode(enc)
             except UnicodeDecodeError:
                 continue
-            if _plausible_text(text[:4000]):
-                return _newlines(text), "utf-16"
+            if _plausible_text(text[:4000]) and _reads_as_chinese(text):
+                readings.append((text, enc))
+        if len(readings) == 1:
+            return _newlines(readings[0][0]), readings[0][1]
     return _detect_legacy(data, name, settings=settings, utf8_error=utf8_error)
-
-
-def _looks_utf16(data: bytes) -> bool:
-    head = data[:4000]
-    return len(head) >= 4 and head.count(b"\x00") / len(head) > 0.1
 
 
 def _detect_legacy(data: bytes, name: str, *, settings: Settings,
@@ -408,12 +405,9 @@ def read_html(data: bytes, name: str, *, encoding: str | None, settings: Setting
     """The report's body and metadata table from a saved web page."""
     text, enc = _decode_html(data, name, encoding=encoding, settings=settings)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True)
-    try:
-        root = html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
-        raise NoReportContentError(f"{name}: the web page has no content ({exc}) / it holds no report / "
-                                   "save the page that shows the report's text") from None
+    # An internal DTD subset is never expanded by the HTML parser, but its "]>" would leak into the text.
+    text = re.sub(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", "<!DOCTYPE html>", text, count=1, flags=re.DOTALL | re.IGNORECASE)
+    root = _parse_html(text, name)
     page_title = _html_title(root)
     for el in list(root.iter(*_DROP_TAGS)):
         _drop(el)
@@ -450,6 +444,29 @@ def read_html(data: bytes, name: str, *, encoding: str | None, settings: Setting
             "and scripts) / it may be an index or a page that loads the report by script / save the page that "
             "shows the report's full text, or copy the text into a .txt file")
     return HtmlPage(text=body, encoding=enc, title=title, fields=fields, heading_hints=heading_hints)
+
+
+def _parse_html(text: str, name: str) -> html.HtmlElement:
+    """The page's tree. Nesting deeper than libxml2 allows (a hostile page) is flattened and parsed again:
+    scripts and styles removed, every tag but paragraph-like ones dropped."""
+    def parse(markup: str) -> tuple[html.HtmlElement, bool]:
+        parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, recover=True,
+                                 huge_tree=True)  # real pages nest deeper than 256; the input size is capped
+        try:
+            root = html.document_fromstring(markup, parser=parser)
+        except (etree.ParserError, ValueError) as exc:
+            raise NoReportContentError(f"{name}: the web page has no content ({exc}) / it holds no report / "
+                                       "save the page that shows the report's text") from None
+        too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+        return root, too_deep
+
+    root, too_deep = parse(text)
+    if too_deep:
+        flat = re.sub(r"<(script|style|noscript|template)\b.*?</\1\s*>", " ", text, flags=re.DOTALL | re.IGNORECASE)
+        flat = re.sub(r"<(?!/?(?:p|br|h[1-6]|li|tr|td|th|table|meta|title|head|body|html)\b)[^>]*>", "", flat,
+                      flags=re.IGNORECASE)
+        root, _ = parse(flat)
+    return root
 
 
 def _drop(el: html.HtmlElement) -> None:
@@ -888,14 +905,23 @@ def _header_lines(text: str) -> tuple[list[str], int]:
 
 def find_meta(text: str, *, source: str, fields: Sequence[tuple[str, str]] = (),
               title_hint: str | None = None) -> Meta:
-    """Title, region, reviewed year, kind and publication date, from what the text and page say."""
-    header, body_start = _header_lines(text)
-    fmap = dict(fields)
-    title = fmap.get("名称") or title_hint or _title_from_header(header)
-    kind = _find_kind(text, header, title)
-    year = _find_year(text, header, title, kind)
-    region = _find_region(text, header, title, body_start)
-    published = _find_published(text, header, fmap)
+    """Title, region, reviewed year, kind and publication date, from what the text and page say.
+
+    The text is read in its folded form (full-width -> half-width, traditional -> simplified),
+    so a report in traditional characters is understood the same; the title is given as written."""
+    folded = fold(text)
+    header, body_start = _header_lines(folded)
+    fmap = {k: fold(v) for k, v in fields}
+    found_title = _title_from_header(header)
+    if found_title and found_title in folded:
+        at = folded.index(found_title)
+        found_title = text[at: at + len(found_title)]
+    title = dict(fields).get("名称") or title_hint or found_title
+    title_f = fold(title) if title else None
+    kind = _find_kind(folded, header, title_f)
+    year = _find_year(folded, header, title_f, kind)
+    region = _find_region(folded, header, title_f, body_start)
+    published = _find_published(folded, header, fmap)
     return Meta(title=title, region=region, year=year, kind=kind, published=published, source=source,
                 fields=tuple(fields))
 
