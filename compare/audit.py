@@ -1,14 +1,819 @@
-"""Old plans -> verdicts from the new report. (Temporary; lands with issue #5.)"""
+"""Old plans -> verdicts from the new report: was last year's plan delivered?
+
+For each plan item of the old report:
+
+- a numeric **target** (国内生产总值增长6.5%－7%, 城镇新增就业1000万人以上) is read into its
+  label, direction, bound and figure, and compared with the figure the new report gives
+  for the same label in its review part: met -> ``delivered``, not met -> ``missed``,
+  no figure -> ``not_found``;
+- a **task** (a heading and the body of its section in the old report) is looked for
+  sentence by sentence in the new report: jieba words of the folded text weighted by
+  rarity, plus the distinctive phrases of the old body (《titles》, “quoted slogans”)
+  found with rapidfuzz. The share of the old body found makes the status; promised
+  figures of the body that the new report shows missed turn ``delivered`` into ``partial``.
+
+Evidence is taken from the new report outside its own plan sections (what it promises
+for next year is no proof of what was done). A plan repeated almost word for word as a
+new plan is flagged ``carried_over``. Overrides recorded by a person are kept beside the
+computed verdict, never instead of it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import bisect
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
 
-from .model import IndicatorPair, Report, SectionPair, Verdict
+from rapidfuzz import fuzz
+
+from . import indicators, nlp
+from .errors import OverridesError
+from .model import AuditStatus, Indicator, IndicatorPair, Plan, Report, SectionPair, Span, Verdict
 from .settings import Settings
+from .textnorm import fold
+
+Bound = Literal["floor", "ceiling", "approx", "range", "exact"]
+Direction = Literal["up", "down"]
+
+# ---------------------------------------------------------------- sentences
+
+_SENT_END = "。！？；!?;"
+_CONTINUES = set("，,、。；;：:%％）)”万亿千百元人个")
+_OPENING_MARK = re.compile(r"[一二三四五六七八九十]+[、是]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|——")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``, leading and trailing white space left out.
+
+    Sentences end at 。！？；. A line break ends one only after end punctuation or a colon,
+    or before a numbered heading: scraped reports break lines inside sentences
+    (国内生产总值达到74.4\\n万亿元).
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        cut = False
+        if ch in _SENT_END:
+            cut = True
+            i += 1
+        elif ch == "\n":
+            j = i - 1
+            while j >= start and text[j].isspace():
+                j -= 1
+            prev = text[j] if j >= start else ""
+            k = i + 1
+            while k < n and (text[k].isspace() or text[k] == "\u200b"):
+                k += 1
+            nxt = text[k] if k < n else ""
+            if prev.isdigit() or nxt in _CONTINUES:
+                cut = False
+            elif prev in "：:" or prev == "" or _OPENING_MARK.match(text, k):
+                cut = True
+            elif _is_heading_line(text, start, i):
+                cut = True
+            i += 1
+        else:
+            i += 1
+        if cut:
+            _push(text, start, i, spans)
+            start = i
+    _push(text, start, n, spans)
+    return spans
+
+
+def _is_heading_line(text: str, start: int, end: int) -> bool:
+    line = text[start:end].strip().strip("\u200b")
+    return 0 < len(line) <= 40 and not any(c in line for c in "，,")
+
+
+def _push(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and (text[start].isspace() or text[start] == "\u200b"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == "\u200b"):
+        end -= 1
+    if end > start:
+        out.append((start, end))
+
+
+# ---------------------------------------------------------------- quantities
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written in a sentence, read for comparison."""
+
+    start: int
+    """Start in the text it was read from."""
+    end: int
+    """End in that text."""
+    value: float
+    """The number (lower end of a range)."""
+    high: float | None
+    """Upper end of a range (6.5%－7% -> 7), else None."""
+    unit: str
+    """Unit with magnitude as written: %, 万人, 亿元."""
+    base_unit: str
+    """Unit without magnitude: 人, 元, %."""
+    scale: float
+    """Magnitude factor: 1e4 for 万人."""
+    qualifier: str | None
+    """以上, 左右, 以内, 超过 ... as written, or None."""
+
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+
+def _from_indicator(ind: Indicator, offset: int) -> Quantity:
+    scale = ind.base_value / ind.value if ind.value else 1.0
+    return Quantity(start=ind.start - offset, end=ind.end - offset, value=ind.value, high=ind.range_high,
+                    unit=ind.unit, base_unit=ind.base_unit, scale=scale, qualifier=ind.qualifier)
+
+
+def quantities_in(indicators: Sequence[Indicator], start: int, end: int) -> list[Quantity]:
+    """The figures (from the indicator stage) inside ``[start, end)``, offsets relative to ``start``."""
+    return [_from_indicator(i, start) for i in indicators if start <= i.start < end]
+
+
+def report_indicators(report: Report, *, settings: Settings) -> tuple[Indicator, ...]:
+    """The report's indicators; extracted here when the report came without them (raw text)."""
+    if report.indicators:
+        return report.indicators
+    return indicators.extract_indicators(report.text, report.sections, settings=settings)
+
+
+# ---------------------------------------------------------------- targets
+
+_UNIT_BASE = {"斤": "吨", "千克": "吨", "公斤": "吨", "千米": "公里"}
+_UNIT_FACTOR = {"斤": 0.0005, "千克": 0.001, "公斤": 0.001}
+
+_UP = ("增长", "增加", "提高", "上涨", "涨幅", "增速", "提升", "增幅", "增")
+_DOWN = ("下降", "降低", "减少", "降幅", "压减", "下调", "降")
+_FLOOR = ("以上", "超过", "不低于", "不少于", "至少", "多", "余")
+_CEILING = ("以内", "以下", "不超过", "不高于", "低于")
+_APPROX = ("左右", "上下", "约", "近")
+_LOWER_IS_BETTER = re.compile(r"价格|物价|CPI|失业率|赤字率|负债率|杠杆率|死亡|事故|发生率|浓度|不良")
+_LABEL_NOISE = re.compile(
+    r"^(?:力争|争取|确保|努力|实现|推动|今年|全年|年末|年底|全省|全市|全区|全国|全县|全州|全盟|我省|我市|我区|"
+    r"全社会|其中|主要预期目标[是为]?|预期目标[是为]?|发展的|经济社会|[,，、：:；;])+")
+_LABEL_TAIL = re.compile(r"(?:控制在|保持在|稳定在|突破|超过|接近|达到|达|为|超|逾|约|近|实现|力争|"
+                         r"争取|确保|分别|继续|保持|稳定|完成|实际|同比|比上年|较上年|累计|"
+                         + "|".join(_UP + _DOWN) + r")+$")
+_SKIP_CONTEXT = re.compile(r"年均|累计|五年|十三五|十四五|十五五|十二五|以来|期间|历史|首次")
+_ASPIRATION = re.compile(r"(?:力争|争取|努力)(?:达到|实现)?$")
+_CLAUSE_SEP = re.compile(r"[,，；;。：:]")
+
+
+@dataclass(frozen=True)
+class Target:
+    """One numeric goal read from a target plan."""
+
+    label: str
+    """What is measured, cleaned: 国内生产总值, 城镇新增就业."""
+    direction: Direction | None
+    """up for 增长/提高, down for 下降/降低, None for a level."""
+    low: float
+    """Lower end in base units (value x magnitude)."""
+    high: float
+    """Upper end in base units (= low unless a range)."""
+    base_unit: str
+    """Unit without magnitude."""
+    bound: Bound
+    """How the figure binds: a floor (以上), a ceiling (以内), about (左右), a range, or exact."""
+    lower_is_better: bool
+    """The measure is one to keep down (prices, unemployment, deficits)."""
+    written: str
+    """The target as written in the plan (增长6.5%－7%)."""
+    aspiration: bool = False
+    """Preceded by 力争/争取: kept only when no firmer figure of the same label exists."""
+    list_index: int | None = None
+    """Position in a 分别 list (城乡居民收入分别增长5%和7%: 0 and 1), None outside one."""
+
+
+@dataclass(frozen=True)
+class Actual:
+    """The figure found in the new report for a target."""
+
+    value: float
+    """In base units, signed in the target's direction (a fall of 0.3% against a rise target is -0.3)."""
+    written: str
+    """As written (居民消费价格上涨2%)."""
+    span: Span
+    """Where the figure's clause is in the new text."""
+    score: float
+    """Label similarity 0..1."""
+
+
+def _direction(context: str) -> Direction | None:
+    """The direction word closest before a number."""
+    best: tuple[int, Direction] | None = None
+    for words, d in ((_UP, "up"), (_DOWN, "down")):
+        for w in words:
+            k = context.rfind(w)
+            if k >= 0 and (best is None or k + len(w) > best[0]):
+                best = (k + len(w), d)  # type: ignore[assignment]
+    if best is None or len(context) - best[0] > 6 or re.match(r"到|至", context[best[0]:]):
+        return None
+    return best[1]
+
+
+def _clean_label(context: str) -> str:
+    label = _LABEL_NOISE.sub("", re.split(r"[从由](?=[^,，]{0,6}\d)|比上年|较上年|同比", context.strip())[0])
+    prev = None
+    while prev != label:
+        prev = label
+        label = _LABEL_TAIL.sub("", label).strip()
+        label = re.sub(r"(?:" + "|".join(_CEILING + _FLOOR[:4] + _APPROX[2:]) + r")$", "", label)
+    return canonical_label(label)
+
+
+_SYNONYMS = (
+    (re.compile(r"国内生产总值|地区生产总值|GDP|国民生产总值"), "生产总值"),
+    (re.compile(r"^(?:经济|经济增速|经济增长)$"), "生产总值"),
+    (re.compile(r"居民消费价格(?:指数|总水平)|CPI"), "居民消费价格"),
+    (re.compile(r"规模以上工业"), "规上工业"),
+    (re.compile(r"能耗强度"), "单位生产总值能耗"),
+    (re.compile(r"外贸进出口"), "进出口"),
+)
+
+
+def canonical_label(label: str) -> str:
+    """A label with the genre's interchangeable names made one (地区生产总值, GDP -> 生产总值)."""
+    for pattern, repl in _SYNONYMS:
+        label = pattern.sub(repl, label)
+    return label
+
+
+def _clause_begin(text: str, pos: int) -> int:
+    seps = [m.end() for m in _CLAUSE_SEP.finditer(text, 0, pos)]
+    return seps[-1] if seps else 0
+
+
+def _list_index(text: str, pos: int) -> int | None:
+    """Position of the number at ``pos`` in a 分别 list of its clause, or None."""
+    seg = text[_clause_begin(text, pos):pos]
+    k = seg.rfind("分别")
+    if k < 0:
+        return None
+    return len(re.findall(_NUM, seg[k:]))
+
+
+def _clause_context(text: str, pos: int) -> str:
+    """The words before position ``pos`` in its clause; when they hold no label (增长6.7% after
+    国内生产总值达到74.4万亿元，), the label of the clause before."""
+    seps = [m.end() for m in _CLAUSE_SEP.finditer(text, 0, pos)]
+    begin = seps[-1] if seps else 0
+    ctx = text[begin:pos]
+    items = list(re.finditer(rf"{_NUM}[^、和及与\d]{{0,6}}[、和及与]", ctx))
+    if items:  # a list: 4.3%、5.5% (drop the earlier number) or 47万人左右、城镇调查失业率 (a new label)
+        last = items[-1]
+        tail = ctx[last.end():]
+        ctx = tail if len(_clean_label(tail)) >= 2 else re.sub(
+            rf"{_NUM}[^、和及与\d]{{0,6}}[、和及与]", "", ctx)
+    if len(_clean_label(ctx)) < 2 and len(seps) >= 1:
+        prev_begin = seps[-2] if len(seps) >= 2 else 0
+        prev = text[prev_begin:begin - 1]
+        m = re.search(r"\d", prev)
+        head = prev[:m.start()] if m else prev
+        ctx = head + ctx
+    return ctx
+
+
+def parse_targets(text: str, quantities: Sequence[Quantity]) -> list[Target]:
+    """The numeric goals of a target plan's text, one per figure (``quantities``, offsets into
+    ``text``), aspirations dropped when a firmer figure of the same label exists."""
+    folded = fold(text)
+    qs = list(quantities)
+    found: list[Target] = []
+    for q in qs:
+        ctx = _clause_context(folded, q.start)
+        label = _clean_label(ctx)
+        if len(label) < 2 and found:
+            label = found[-1].label
+        if len(label) < 2:
+            continue
+        list_index = _list_index(folded, q.start)
+        parts = [canonical_label(x) for x in re.split(r"[、和]", label) if x]
+        if list_index is not None and len(parts) >= 2:
+            label = parts[min(list_index, len(parts) - 1)]
+        direction = _direction(ctx)
+        pre = folded[max(0, q.start - 4):q.start]
+        lib = bool(_LOWER_IS_BETTER.search(label))
+        qual = q.qualifier or ""
+        if q.high is not None:
+            bound: Bound = "range"
+        elif qual in _FLOOR:
+            bound = "floor"
+        elif qual in _CEILING or any(c in pre for c in _CEILING) or "控制在" in ctx[-8:]:
+            bound = "ceiling"
+        elif qual in _APPROX:
+            bound = "approx"
+        else:
+            bound = "exact"
+        if direction == "down" and lib:
+            lib = False  # 能耗下降3.4%: more of a fall is better
+        if lib and bound in ("approx", "exact"):
+            bound = "ceiling" if bound == "approx" or direction is not None or "率" in label else bound
+        factor = q.scale * _UNIT_FACTOR.get(q.base_unit, 1.0)
+        low = q.value * factor
+        high = (q.high if q.high is not None else q.value) * factor
+        written = _tidy(text[_clause_begin(folded, q.start):q.end])
+        found.append(Target(label=label, direction=direction, low=low, high=high,
+                            base_unit=_UNIT_BASE.get(q.base_unit, q.base_unit),
+                            bound=bound, lower_is_better=lib, written=written,
+                            aspiration=bool(_ASPIRATION.search(ctx)),
+                            list_index=None if len(parts) >= 2 else list_index))
+    firm = {t.label for t in found if not t.aspiration}
+    return [t for t in found if not t.aspiration or t.label not in firm]
+
+
+def target_met(target: Target, actual: float, *, settings: Settings) -> bool:
+    """Whether ``actual`` (base units, signed in the target's direction) meets ``target``."""
+    tol = settings.target_approx_tolerance
+    if target.lower_is_better:
+        limit = target.high
+        if target.bound in ("approx", "exact"):
+            limit = target.high * (1 + tol)
+        return actual <= limit + 1e-9
+    if target.bound in ("floor", "range"):
+        return actual >= target.low - 1e-9
+    if target.bound == "ceiling":
+        return actual <= target.high + 1e-9
+    return actual >= target.low * (1 - tol) - 1e-9
+
+
+# ---------------------------------------------------------------- the new report, indexed
+
+
+@dataclass(frozen=True)
+class _Sent:
+    start: int
+    end: int
+    words: frozenset[str]
+    in_plans: bool
+
+
+_STOP = frozenset("""
+我们 推进 加快 加强 推动 实施 深化 持续 进一步 全面 积极 大力 坚持 着力 不断 扎实 切实 强化 健全 完善 提升
+提高 工作 发展 建设 开展 促进 支持 做好 抓好 有序 稳步 深入 巩固 落实 打造 构建 优化 创新 新 更 各类 重点
+一批 体系 机制 能力 水平 领域 方面 等 和 与 及 的 了 在 是 为 对 把 以 将 要 更加 有效 有力 高 好 大 多 全
+今年 去年 全年 全省 全市 全区 全国 各级 一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 继续 努力 力争
+""".split())
+
+
+def _keep_word(w: str) -> bool:
+    if w in _STOP or len(w) < 2:
+        return False
+    return not re.fullmatch(r"[\d.%,，、。；;：:“”《》()（）\-—]+", w)
+
+
+class _NewIndex:
+    """The new report's sentences, their words, the rarity of each word, and the plan zones."""
+
+    def __init__(self, new: Report, old: Report, *, settings: Settings) -> None:
+        self.report = new
+        self.indicators = report_indicators(new, settings=settings)
+        self.text = new.text
+        self.folded = fold(new.text)
+        zones = _plan_zones(new)
+        self.sents: list[_Sent] = []
+        token_spans = nlp.segment_spans(self.folded)
+        tok_starts = [s for s, _ in token_spans]
+        for s, e in sentence_spans(self.text):
+            i = bisect.bisect_left(tok_starts, s)
+            ws: set[str] = set()
+            while i < len(token_spans) and token_spans[i][0] < e:
+                w = self.folded[token_spans[i][0]:token_spans[i][1]].strip()
+                if _keep_word(w):
+                    ws.add(w)
+                i += 1
+            in_plans = any(zs <= s < ze for zs, ze in zones)
+            self.sents.append(_Sent(s, e, frozenset(ws), in_plans))
+        self.starts = [x.start for x in self.sents]
+        df: Counter[str] = Counter()
+        for x in self.sents:
+            df.update(x.words)
+        old_folded = fold(old.text)
+        old_sents = [_words(old_folded[s:e]) for s, e in sentence_spans(old.text)]
+        for ws2 in old_sents:
+            df.update(ws2)
+        n = len(self.sents) + len(old_sents) + 1
+        self.idf = {w: math.log(n / (1 + c)) for w, c in df.items()}
+        self.default_idf = math.log(n)
+
+    def weight(self, w: str) -> float:
+        return max(self.idf.get(w, self.default_idf), 0.1)
+
+    def review(self) -> list[_Sent]:
+        out = [s for s in self.sents if not s.in_plans]
+        return out or self.sents
+
+
+def _words(folded: str) -> set[str]:
+    return {w for w in nlp.words(folded) if _keep_word(w)}
+
+
+_PLAN_HEADING = re.compile(
+    r"^[ \t\u3000]*[一二三四五六七八九十]+、(?![^\n]{0,40}(?:回顾|成就|成效|进展))[^\n]{0,30}"
+    r"(?:工作安排|重点工作|目标任务|总体要求|总体部署|工作部署|主要任务|工作打算|工作思路|工作计划|预期目标|下一步|下步|工作建议|努力方向|"
+    r"主要安排|主要工作|工作任务)", re.M)
+_TARGET_LEAD = re.compile(r"(?:预期|主要)目标[是为]?[：:]")
+_LEVEL1 = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]+、", re.M)
+
+
+def _plan_zones(report: Report) -> list[tuple[int, int]]:
+    """Spans of the report that announce plans for the coming period (not evidence of delivery)."""
+    zones: list[tuple[int, int]] = []
+    if any(s.role == "plans" for s in report.sections):
+        zones += [(s.start, s.end) for s in report.sections if s.level == 1 and s.role == "plans"]
+    else:
+        for m in _PLAN_HEADING.finditer(report.text):
+            nxt = [h.start() for h in _LEVEL1.finditer(report.text, m.end())
+                   if not _PLAN_HEADING.match(report.text, h.start())]
+            zones.append((m.start(), nxt[0] if nxt else len(report.text)))
+    for p in report.plans:
+        zones.append((p.start, p.end))
+    for m in _TARGET_LEAD.finditer(report.text):
+        line_start = report.text.rfind("\n", 0, m.start()) + 1
+        line_end = report.text.find("\n", m.end())
+        zones.append((line_start, len(report.text) if line_end < 0 else line_end))
+    return zones
+
+
+# ---------------------------------------------------------------- numeric targets
+
+
+def _sentence_quantities(index: _NewIndex, sent: _Sent) -> list[Quantity]:
+    """The figures of a sentence of the new report that state what happened (its own goals left out)."""
+    goal_words = _GOAL_WORDS.search(index.folded, sent.start, sent.end) is not None
+    return [_from_indicator(i, sent.start) for i in index.indicators
+            if sent.start <= i.start < sent.end
+            and not (i.kind == "target" and (goal_words or i.qualifier in _GOAL_QUALIFIERS))]
+
+
+_GOAL_WORDS = re.compile(r"目标|力争|争取|预期|确保|要求")
+_GOAL_QUALIFIERS = ("左右", "以上", "以内", "以下")
+"""A figure the indicator stage calls a target is taken for a goal (not an outcome) when it is
+written like one: about / at least / within, or in a sentence that speaks of goals."""
+
+
+def find_actual(target: Target, index: _NewIndex, *, settings: Settings) -> Actual | None:
+    """The new report's figure for ``target``: the best label match among the review's figures
+    in the same unit, the earliest of equals (the year's headline figure comes first)."""
+    best: tuple[float, int, Actual] | None = None
+    for sent in index.review():
+        stext = index.folded[sent.start:sent.end]
+        if sum(ch in stext for ch in set(target.label)) < min(2, len(set(target.label))):
+            continue
+        for q in _sentence_quantities(index, sent):
+            if _UNIT_BASE.get(q.base_unit, q.base_unit) != target.base_unit:
+                continue
+            ctx = _clause_context(stext, q.start)
+            if _SKIP_CONTEXT.search(ctx) or re.search(r"[从由][^,，]{0,6}$", ctx):
+                continue
+            label = _clean_label(ctx)
+            if len(label) < 2:
+                continue
+            sim = _label_similarity(target.label, label)
+            direction = _direction(ctx)
+            if target.direction is not None and direction is None:
+                # a level where a change is asked (生产总值5.3万亿元 for 增长5.5%)
+                if target.base_unit != "%" or "率" not in label:
+                    sim -= 0.3
+            elif target.direction is None and direction is not None and "率" not in target.label:
+                sim -= 0.3
+            idx = _list_index(stext, q.start)
+            if target.list_index is not None and idx is None:
+                sim -= 0.2
+            elif target.list_index is not None and idx != target.list_index:
+                continue
+            value = q.value * q.scale * _UNIT_FACTOR.get(q.base_unit, 1.0)
+            if target.base_unit != "%" and target.low > 0 and not 0.4 <= value / target.low <= 2.5:
+                sim -= 0.3  # a five-year total (城镇新增就业6600万人) against a year's target
+            if sim < settings.target_label_min_similarity:
+                continue
+            if target.direction is not None and direction is not None and direction != target.direction:
+                value = -value
+            clause_start = sent.start + _clause_begin(stext, q.start)
+            actual = Actual(value=value, written=_tidy(index.text[clause_start:sent.start + q.end]),
+                            span=Span(clause_start, sent.start + q.end), score=sim)
+            if best is None or sim > best[0] + 1e-9:
+                best = (sim, sent.start, actual)
+    return best[2] if best else None
+
+
+def _tidy(written: str) -> str:
+    """A quote for a reason: white space and zero-width spaces (scraped line breaks) removed."""
+    return re.sub(r"[\s\u200b]+", "", written).strip("，,；;、：:")
+
+
+def _label_similarity(a: str, b: str) -> float:
+    """How alike two labels are, 0..1: character ratio, with containment of the whole target
+    label counting when the extra words are few."""
+    if a == b:
+        return 1.0
+    r = fuzz.ratio(a, b) / 100
+    if a in b:
+        r = max(r, 1 - 0.08 * (len(b) - len(a)))
+    elif b in a and len(b) >= 3:
+        r = max(r, 1 - 0.1 * (len(a) - len(b)))
+    return r
+
+
+_MISS_PHRASE = re.compile(r"未能实现|未实现|没有实现|未能完成|未完成|没有完成|未达到|未达预期|低于预期|"
+                          r"不及预期")
+_MET_PHRASE = re.compile(r"实现预期目标|完成预期目标|达到预期目标|超额完成|好于预期|高于预期")
+
+
+def find_statement(target: Target, index: _NewIndex) -> tuple[bool, Span, str] | None:
+    """A sentence of the new report's review that says in words whether the target was met
+    (进出口总额出现下降，预期增长目标未能实现): (met, span, quote), or None."""
+    for sent in index.review():
+        stext = canonical_label(index.folded[sent.start:sent.end])
+        if len(target.label) < 2 or target.label not in stext:
+            continue
+        miss = _MISS_PHRASE.search(stext)
+        met = _MET_PHRASE.search(stext)
+        if miss or met:
+            quote = _tidy(index.text[sent.start:sent.end])
+            return (miss is None, Span(sent.start, sent.end), quote)
+    return None
+
+
+def _audit_target(plan: Plan, old: Report, old_indicators: Sequence[Indicator], index: _NewIndex, *,
+                  settings: Settings) -> Verdict | None:
+    text = old.text[plan.start:plan.end]
+    targets = parse_targets(text, quantities_in(old_indicators, plan.start, plan.end))
+    if not targets:
+        return None
+    met: list[tuple[Target, Actual]] = []
+    missed: list[tuple[Target, Actual]] = []
+    silent: list[Target] = []
+    evidence: list[Span] = []
+    actuals: list[str] = []
+    for t in targets:
+        a = find_actual(t, index, settings=settings)
+        if a is None:
+            said = find_statement(t, index)
+            if said is None:
+                silent.append(t)
+                continue
+            a = Actual(value=math.nan, written=said[2], span=said[1], score=0.6)
+            evidence.append(a.span)
+            actuals.append(a.written)
+            (met if said[0] else missed).append((t, a))
+            continue
+        evidence.append(a.span)
+        actuals.append(a.written)
+        ok = target_met(t, a.value, settings=settings)
+        (met if ok else missed).append((t, a))
+    written = "；".join(t.written for t in targets)
+    if not met and not missed:
+        return Verdict(plan=plan.id, status="not_found", score=0.0, evidence=(), target=written,
+                       reason=f"target {written}: the new report gives no figure for "
+                              f"{'、'.join(t.label for t in targets)}")
+    status: AuditStatus
+    if missed and not met:
+        status = "missed"
+    elif missed:
+        status = "partial"
+    else:
+        status = "delivered"
+    parts = [f"{t.written} -> {a.written} ({'met' if (t, a) in met else 'not met'})" for t, a in met + missed]
+    parts += [f"{t.written} -> no figure" for t in silent]
+    score = sum(a.score for _, a in met + missed) / len(targets)
+    return Verdict(plan=plan.id, status=status, score=round(min(score, 1.0), 3), evidence=tuple(evidence),
+                   reason="; ".join(parts), target=written, actual="；".join(actuals))
+
+
+# ---------------------------------------------------------------- tasks
+
+
+_PHRASE = re.compile(r"《([^《》]{2,40})》|“([^“”]{2,20})”")
+
+
+@dataclass(frozen=True)
+class _Clause:
+    text: str
+    words: frozenset[str]
+
+
+def _task_clauses(plan: Plan, old: Report) -> list[_Clause]:
+    body = old.text[plan.start:plan.end] if plan.end > plan.start else plan.text
+    folded = fold(body)
+    out = []
+    for s, e in sentence_spans(body):
+        for part in re.split(r"[,，]", folded[s:e]):
+            ws = _words(part)
+            if len(ws) >= 2:
+                out.append(_Clause(part, frozenset(ws)))
+    return out
+
+
+def _audit_task(plan: Plan, old: Report, index: _NewIndex, preferred: set[int], *,
+                settings: Settings) -> Verdict:
+    clauses = _task_clauses(plan, old)
+    phrases = {p for m in _PHRASE.finditer(fold(old.text[plan.start:plan.end] or plan.text))
+               for p in m.groups() if p}
+    pool = index.review()
+    sent_score: dict[int, float] = {}
+    sent_why: dict[int, str] = {}
+    found = 0
+    informative = 0
+    for c in clauses:
+        total = sum(index.weight(w) for w in c.words)
+        if total <= 0:
+            continue
+        informative += 1
+        best_k, best_s = -1, 0.0
+        for k, s in enumerate(pool):
+            common = c.words & s.words
+            if len(common) < 2:
+                continue
+            cov = sum(index.weight(w) for w in common) / total
+            if k in preferred:
+                cov *= 1 + settings.aligned_section_bonus
+            if cov > best_s:
+                best_k, best_s = k, cov
+        if best_k >= 0 and best_s >= settings.evidence_min_score:
+            found += 1
+            if best_s > sent_score.get(best_k, 0.0):
+                sent_score[best_k] = best_s
+                common_words = sorted(c.words & pool[best_k].words, key=index.weight, reverse=True)
+                sent_why[best_k] = "、".join(common_words[:3])
+    for p in phrases:
+        if len(p) < 3:
+            continue
+        for k, s in enumerate(pool):
+            if fuzz.partial_ratio(p, index.folded[s.start:s.end]) >= settings.phrase_min_ratio:
+                sent_score[k] = max(sent_score.get(k, 0.0), 1.0)
+                sent_why[k] = p
+                found += 1
+                break
+    support = found / max(informative + len(phrases), 1)
+    ranked = sorted(sent_score, key=lambda k: -sent_score[k])[:settings.evidence_max_spans]
+    ranked.sort()
+    evidence = tuple(Span(pool[k].start, pool[k].end) for k in ranked)
+    status: AuditStatus
+    if support >= settings.task_delivered_min_support:
+        status = "delivered"
+    elif support >= settings.task_partial_min_support and evidence:
+        status = "partial"
+    else:
+        status = "not_found"
+    why = "；".join(dict.fromkeys(sent_why[k] for k in ranked))
+    reason = (f"{found} of {informative + len(phrases)} points of the plan found in the new report"
+              + (f": {why}" if why else ""))
+    return Verdict(plan=plan.id, status=status, score=round(min(support, 1.0), 3), evidence=evidence,
+                   reason=reason)
+
+
+def _sub_targets(plan: Plan, old: Report, old_indicators: Sequence[Indicator], index: _NewIndex, *,
+                 settings: Settings) -> tuple[list[tuple[Target, Actual]], list[tuple[Target, Actual]]]:
+    """Figures promised in a task's body (…增长5%以上) checked against the new report: (met, missed)."""
+    body = old.text[plan.start:plan.end]
+    met: list[tuple[Target, Actual]] = []
+    missed: list[tuple[Target, Actual]] = []
+    bound_words = _FLOOR + _CEILING + _APPROX
+    for s, e in sentence_spans(body):
+        sent = body[s:e]
+        qs = [q for q in quantities_in(old_indicators, plan.start + s, plan.start + e)
+              if q.qualifier in bound_words or q.high is not None]
+        if not qs:
+            continue
+        for t in parse_targets(sent, qs):
+            if t.bound == "exact":
+                continue
+            a = find_actual(t, index, settings=settings)
+            if a is None or a.score < settings.sub_target_min_similarity:
+                continue
+            (met if target_met(t, a.value, settings=settings) else missed).append((t, a))
+    return met, missed
+
+
+# ---------------------------------------------------------------- carried over
+
+
+def _carried_over(plan: Plan, old: Report, new: Report, index: _NewIndex, *, settings: Settings) -> bool:
+    mine = fold(plan.text).strip()
+    if len(mine) < 4:
+        return False
+    cands: Iterable[str]
+    if new.plans:
+        cands = (fold(p.text) for p in new.plans)
+    else:
+        cands = (index.folded[s.start:s.end] for s in index.sents if s.in_plans)
+    cut = settings.carried_over_min_ratio * 100
+    figures = re.findall(_NUM, mine)
+    for c in cands:
+        c = c.strip()
+        if not c or (figures and not all(f in c for f in figures)):
+            continue
+        if fuzz.ratio(mine, c) >= cut:
+            return True
+        if len(c) > len(mine) and fuzz.partial_ratio(mine, c) >= cut and len(mine) >= 8 and new.plans == ():
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- the stage
+
+
+def _preferred(plan: Plan, old: Report, index: _NewIndex, section_pairs: Sequence[SectionPair]) -> set[int]:
+    """Indexes (into the review pool) of the new sentences inside sections paired with the plan's section."""
+    if plan.section is None:
+        return set()
+    chain = {plan.section}
+    sec = old.section(plan.section)
+    while sec is not None and sec.parent is not None:
+        chain.add(sec.parent)
+        sec = old.section(sec.parent)
+    new_ids = {p.new for p in section_pairs if p.old in chain and p.new is not None}
+    spans = [(s.start, s.end) for s in index.report.sections if s.id in new_ids]
+    pool = index.review()
+    return {k for k, x in enumerate(pool) if any(a <= x.start < b for a, b in spans)}
 
 
 def audit_plans(old: Report, new: Report, section_pairs: tuple[SectionPair, ...],
                 indicator_pairs: tuple[IndicatorPair, ...], *, settings: Settings,
                 overrides: Mapping[str, Mapping[str, str]] | None = None) -> tuple[Verdict, ...]:
-    return ()
+    """One verdict per plan of ``old``, from the evidence in ``new``.
+
+    ``overrides`` maps a plan id (p3) or a plan's text (or its first words) to a person's
+    ``{"status": ..., "note": ...}``; they are kept on the verdict beside the computed one.
+    """
+    if not old.plans:
+        return ()
+    index = _NewIndex(new, old, settings=settings)
+    old_indicators = report_indicators(old, settings=settings)
+    verdicts: list[Verdict] = []
+    for plan in old.plans:
+        v: Verdict | None = None
+        if plan.kind == "target":
+            v = _audit_target(plan, old, old_indicators, index, settings=settings)
+        if v is None:
+            v = _audit_task(plan, old, index, _preferred(plan, old, index, section_pairs), settings=settings)
+            met, missed = _sub_targets(plan, old, old_indicators, index, settings=settings)
+            if missed:
+                sub = "; ".join(f"{t.written} -> {a.written} (not met)" for t, a in missed)
+                v = replace(v, evidence=_merge(v.evidence, [a.span for _, a in missed + met]),
+                            reason=f"{v.reason}; {sub}")
+                if v.status == "delivered" and len(missed) > len(met):
+                    v = replace(v, status="partial")
+            elif met:
+                v = replace(v, evidence=_merge(v.evidence, [a.span for _, a in met]))
+        if _carried_over(plan, old, new, index, settings=settings):
+            v = replace(v, carried_over=True)
+        verdicts.append(v)
+    if overrides:
+        verdicts = apply_overrides(old.plans, verdicts, overrides)
+    return tuple(verdicts)
+
+
+def _merge(spans: Sequence[Span], more: Sequence[Span]) -> tuple[Span, ...]:
+    out = list(spans)
+    for s in more:
+        if not any(o.start < s.end and s.start < o.end for o in out):
+            out.append(s)
+    return tuple(sorted(out, key=lambda s: s.start))
+
+
+def _key_matches(key: str, plan: Plan) -> bool:
+    if key == plan.id:
+        return True
+    k = fold(key).strip()
+    t = fold(plan.text).strip()
+    return len(k) >= 4 and (k == t or t.startswith(k) or (k.startswith(t) and len(t) >= 4))
+
+
+def apply_overrides(plans: Sequence[Plan], verdicts: Sequence[Verdict],
+                    overrides: Mapping[str, Mapping[str, str]]) -> list[Verdict]:
+    """``verdicts`` with each person's verdict and note kept beside the computed ones.
+
+    Raises OverridesError when a key names no plan or more than one.
+    """
+    out = list(verdicts)
+    by_plan = {v.plan: i for i, v in enumerate(out)}
+    for key, entry in overrides.items():
+        hits = [p for p in plans if _key_matches(key, p)]
+        if not hits:
+            raise OverridesError(f"override {key!r} names no plan of the old report / keys are plan ids "
+                                 f"(p1…p{len(plans)}) or a plan's text / run `yoy audit OLD NEW` to "
+                                 "list them")
+        if len(hits) > 1 and key not in {p.id for p in plans}:
+            ids = ", ".join(p.id for p in hits)
+            raise OverridesError(f"override {key!r} matches {len(hits)} plans ({ids}) / the key is ambiguous "
+                                 "/ use the plan id instead")
+        i = by_plan.get(hits[0].id)
+        if i is None:
+            continue
+        status = entry.get("status")
+        out[i] = replace(out[i], override_status=status if status else None,  # type: ignore[arg-type]
+                         override_note=entry.get("note") or None)
+    return out
