@@ -70,7 +70,8 @@ def read_document(data: bytes, name: str, *, settings: Settings, encoding: str |
     if len(data) > settings.max_input_bytes:
         raise InputTooLargeError(
             f"{name}: {len(data)} bytes / larger than any annual report "
-            f"({settings.max_input_bytes // (1024 * 1024)} MiB limit) / pass the report itself, not an archive")
+            f"({settings.max_input_bytes // (1024 * 1024)} MiB limit) / pass the report itself, not an "
+            f"archive")
     if not data.strip():
         raise EmptyInputError(f"{name}: the file is empty / there is no report text to read / "
                               "check that the right file was saved")
@@ -112,14 +113,18 @@ def _empty_meta(name: str) -> Meta:
 
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"), (b"BM", "a BMP image"), (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"),
+    (b"GIF89a", "a GIF image"), (b"BM", "a BMP image"), (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
     (b"\x1f\x8b", "a gzip archive"), (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
     (b"\x7fELF", "a program (ELF)"), (b"MZ", "a Windows program"), (b"%!PS", "a PostScript file"),
     (b"{\\rtf", "an RTF document"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word/Excel (OLE) document"),
-    (b"SQLite format 3\x00", "an SQLite database"), (b"RIFF", "a RIFF media file"), (b"OggS", "an Ogg media file"),
-    (b"ID3", "an MP3 file"), (b"\x00\x00\x00\x18ftyp", "an MP4 video"), (b"\x00\x00\x00\x20ftyp", "an MP4 video"),
+    (b"SQLite format 3\x00", "an SQLite database"), (b"RIFF", "a RIFF media file"), (b"OggS", "an Ogg media "
+                                                                                              "file"),
+    (b"ID3", "an MP3 file"), (b"\x00\x00\x00\x18ftyp", "an MP4 video"),
+    (b"\x00\x00\x00\x20ftyp", "an MP4 video"),
 )
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*(<\?xml[^>]*>\s*)?(<!doctype\s+html|<html|<head|<body|<meta|<title|"
+_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*(<\?xml[^>]*>\s*)?(<!doctype\s+html|<html|<head|<body|<meta|"
+                         rb"<title|"
                          rb"<div|<table|<p[\s>])", re.IGNORECASE | re.DOTALL)
 _BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -161,7 +166,7 @@ def _looks_binary(head: bytes) -> bool:
         return False
     nul = head.count(b"\x00")
     if nul:
-        # UTF-16 text has NULs (ASCII characters, U+4E00, U+5200...); in a UTF-8 or GB file a NUL means binary.
+        # UTF-16 text has NULs (ASCII characters, U+4E00, U+5200...); in UTF-8 or GB a NUL means binary.
         return not _decodes_as_utf16(head)
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
     return controls / len(head) > 0.05
@@ -184,7 +189,8 @@ def _plausible_text(text: str) -> bool:
     """Mostly letters, CJK, digits, punctuation and white space; few controls or unassigned."""
     if not text:
         return False
-    bad = sum(1 for ch in text if (unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs") and ch not in "\t\n\r\f"))
+    bad = sum(1 for ch in text
+              if unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs") and ch not in "\t\n\r\f")
     return bad / len(text) < 0.02
 
 
@@ -219,7 +225,8 @@ def detect_format(data: bytes, name: str) -> Format:
                sniffed if sniffed not in ("txt", "html") else f"{sniffed} text")
         cause = "not a zip archive" if not data.startswith(b"PK") else "a zip without word/document.xml"
         raise UnsupportedFormatError(
-            f"{name}: is not a .docx file ({cause}; the content is {why}) / a .docx is a zip archive written by "
+            f"{name}: is not a .docx file ({cause}; the content is {why}) / a .docx is a zip archive "
+            f"written by "
             "Word or WPS / open it in Word and save it as .docx, or rename it to its real type")
     if expected == "pdf":
         raise UnsupportedFormatError(
@@ -257,16 +264,19 @@ def decode_text(data: bytes, name: str, *, encoding: str | None, settings: Setti
         try:
             codec = codecs.lookup(encoding).name
         except LookupError:
-            raise ReportEncodingError(f"{name}: unknown encoding '{encoding}' / Python has no codec of that name / "
+            raise ReportEncodingError(f"{name}: unknown encoding '{encoding}' / Python has no codec of that "
+                                      f"name / "
                                       "use a name such as utf-8, gb18030, big5 or utf-16") from None
         try:
             text = data.decode(codec)
         except UnicodeDecodeError as exc:
             raise ReportEncodingError(
-                f"{name}: is not {encoding} (undecodable byte at offset {exc.start}) / the --encoding given does not "
+                f"{name}: is not {encoding} (undecodable byte at offset {exc.start}) / the --encoding given "
+                f"does not "
                 "fit the file / try another --encoding, or leave it out to detect the encoding") from None
         return _newlines(text.lstrip("\ufeff")), codec
-    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8"),
+    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                     (codecs.BOM_UTF8, "utf-8"),
                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
@@ -302,7 +312,8 @@ def _detect_legacy(data: bytes, name: str, *, settings: Settings,
     hint = ("pass --encoding gb18030 if it is a simplified-Chinese file, or re-save it as UTF-8")
     if best is None:
         raise ReportEncodingError(
-            f"{name}: is not UTF-8 (invalid byte at offset {utf8_error.start}) and no Chinese encoding fits it / "
+            f"{name}: is not UTF-8 (invalid byte at offset {utf8_error.start}) and no Chinese encoding fits "
+            f"it / "
             f"the file may be damaged or not text / {hint}")
     enc = _PLAUSIBLE_ENCODINGS.get(best.encoding, "")
     if not enc:
@@ -359,7 +370,8 @@ class HtmlPage:
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
-_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "svg",
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
+              "svg",
               "canvas", "nav", "header", "footer", "aside", "button", "select", "input", "textarea", "video",
               "audio", "map", "head", "link", "meta", "img", "picture", "source", "applet", "base", "math")
 _BOILERPLATE = re.compile(
@@ -367,17 +379,23 @@ _BOILERPLATE = re.compile(
     r"share|sidebar|side|copyright|bottom|banner|search|login|links?|friend|related|relate|print|toolbar|"
     r"weizhi|dqwz|wzdh|daohang|fenxiang|bq|bottom\w*|footer\w*)([\s_-]|$)",
     re.IGNORECASE)
-_BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
+_BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
+               "article",
                "blockquote", "pre", "dd", "dt", "ul", "ol", "dl", "main", "center", "hr", "form", "tbody",
                "thead", "caption", "figure", "figcaption", "address", "fieldset", "body", "html"}
 _CELL_TAGS = {"td", "th"}
 _FIELD_LABELS = (
     ("索引号", r"索\s*引\s*号"), ("信息分类", r"信\s*息\s*分\s*类|主\s*题\s*分\s*类|分\s*类"),
-    ("发布机构", r"发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*布\s*单\s*位|来\s*源|公\s*开\s*责\s*任\s*部\s*门"),
-    ("生成日期", r"生\s*成\s*日\s*期|成\s*文\s*日\s*期"), ("发布日期", r"发\s*布\s*日\s*期|发\s*布\s*时\s*间|公\s*开\s*日\s*期"),
-    ("文号", r"文\s*号|发\s*文\s*字\s*号"), ("名称", r"名\s*称|标\s*题"), ("是否有效", r"是\s*否\s*有\s*效|有\s*效\s*性"),
-    ("主题词", r"主\s*题\s*词|关\s*键\s*词"), ("公开方式", r"公\s*开\s*方\s*式"), ("公开范围", r"公\s*开\s*范\s*围"),
+    ("发布机构", r"发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*布\s*单\s*位|来\s*源|公\s*开\s*责\s*任\s*部"
+             r"\s*门"),
+    ("生成日期", r"生\s*成\s*日\s*期|成\s*文\s*日\s*期"), ("发布日期", r"发\s*布\s*日\s*期|发\s*布\s*时\s*间"
+                                                       r"|公\s*开\s*日\s*期"),
+    ("文号", r"文\s*号|发\s*文\s*字\s*号"), ("名称", r"名\s*称|标\s*题"), ("是否有效", r"是\s*否\s*有\s*效|"
+                                                                     r"有\s*效\s*性"),
+    ("主题词", r"主\s*题\s*词|关\s*键"
+            r"\s*词"), ("公开方式", r"公\s*开\s*方\s*式"), ("公开范围", r"公\s*开\s*范\s*围"),
 )
+_FIELD_CELLS = ("td", "th", "li", "dt", "dd", "span", "b", "strong", "label", "p", "font")
 _LABEL_RE = re.compile(r"^\s*(" + "|".join(f"(?P<g{i}>{pat})" for i, (_, pat) in enumerate(_FIELD_LABELS))
                        + r")\s*[:：]?\s*")
 
@@ -406,7 +424,8 @@ def read_html(data: bytes, name: str, *, encoding: str | None, settings: Setting
     text, enc = _decode_html(data, name, encoding=encoding, settings=settings)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     # An internal DTD subset is never expanded by the HTML parser, but its "]>" would leak into the text.
-    text = re.sub(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", "<!DOCTYPE html>", text, count=1, flags=re.DOTALL | re.IGNORECASE)
+    text = re.sub(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", "<!DOCTYPE "
+                                                  "html>", text, count=1, flags=re.DOTALL | re.IGNORECASE)
     root = _parse_html(text, name)
     page_title = _html_title(root)
     for el in list(root.iter(*_DROP_TAGS)):
@@ -440,8 +459,10 @@ def read_html(data: bytes, name: str, *, encoding: str | None, settings: Setting
     heading_hints = tuple(HeadingHint(starts[i], starts[i] + len(paragraphs[i]), lvl) for i, lvl in hints)
     if len(body.strip()) < settings.min_report_chars:
         raise NoReportContentError(
-            f"{name}: the web page holds no report text (only {len(body.strip())} characters outside navigation "
-            "and scripts) / it may be an index or a page that loads the report by script / save the page that "
+            f"{name}: the web page holds no report text (only {len(body.strip())} characters outside "
+            f"navigation "
+            "and scripts) / it may be an index or a page that loads the report by script / save the page "
+            "that "
             "shows the report's full text, or copy the text into a .txt file")
     return HtmlPage(text=body, encoding=enc, title=title, fields=fields, heading_hints=heading_hints)
 
@@ -462,7 +483,8 @@ def _parse_html(text: str, name: str) -> html.HtmlElement:
 
     root, too_deep = parse(text)
     if too_deep:
-        flat = re.sub(r"<(script|style|noscript|template)\b.*?</\1\s*>", " ", text, flags=re.DOTALL | re.IGNORECASE)
+        flat = re.sub(r"<(script|style|noscript|template)"
+                      r"\b.*?</\1\s*>", " ", text, flags=re.DOTALL | re.IGNORECASE)
         flat = re.sub(r"<(?!/?(?:p|br|h[1-6]|li|tr|td|th|table|meta|title|head|body|html)\b)[^>]*>", "", flat,
                       flags=re.IGNORECASE)
         root, _ = parse(flat)
@@ -478,7 +500,8 @@ def _drop(el: html.HtmlElement) -> None:
 def _squash(text: str) -> str:
     """White space of HTML source collapsed: runs become one space, a run between two CJK characters none."""
     text = text.replace("\xa0", " ")
-    text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t\r\n]*\n[ \t\r\n]*(?=[\u3000-\u9fff\uff00-\uffef])", "",
+    text = re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef])[ \t\r\n]*\n[ "
+                  r"\t\r\n]*(?=[\u3000-\u9fff\uff00-\uffef])", "",
                   text)
     text = re.sub(r"[ \t\r\n\f\v]+", " ", text)
     return text.strip(" ")
@@ -524,9 +547,7 @@ def _metadata_table(root: html.HtmlElement) -> tuple[tuple[tuple[str, str], ...]
         if not isinstance(el.tag, str):
             continue
         if el.tag in ("td", "th", "li", "dt", "dd", "span", "b", "strong", "label", "em", "p", "font"):
-            has_cell_child = any(isinstance(c.tag, str) and c.tag in ("td", "th", "li", "dt", "dd", "span", "b",
-                                                                       "strong", "label", "p", "font")
-                                 for c in el)
+            has_cell_child = any(isinstance(c.tag, str) and c.tag in _FIELD_CELLS for c in el)
             if has_cell_child:
                 continue
             cells.append(_squash(el.text_content()))
@@ -630,16 +651,20 @@ def read_docx(data: bytes, name: str, *, settings: Settings) -> tuple[str, tuple
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             unpacked = sum(info.file_size for info in zf.infolist())
     except zipfile.BadZipFile:
-        raise UnsupportedFormatError(f"{name}: is not a .docx file (a damaged zip archive) / it cannot be opened / "
+        raise UnsupportedFormatError(f"{name}: is not a .docx file (a damaged zip archive) / it cannot be "
+                                     f"opened / "
                                      "open it in Word or WPS and save it as .docx again") from None
     if unpacked > settings.max_unpacked_bytes:
         raise InputTooLargeError(
-            f"{name}: unpacks to {unpacked} bytes / larger than any report (a zip bomb?) / pass the report itself")
+            f"{name}: unpacks to {unpacked} bytes / larger than any report (a zip bomb?) / pass the report "
+            f"itself")
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors... on damaged files
-        raise InputError(f"{name}: cannot be read as a Word document ({type(exc).__name__}: {exc}) / the file is "
-                         "damaged or not a real .docx / open it in Word or WPS and save it as .docx again") from None
+        raise InputError(f"{name}: cannot be read as a Word document ({type(exc).__name__}: {exc}) / the "
+                         f"file is "
+                         "damaged or not a real .docx / open it in Word or WPS and save it as .docx "
+                         "again") from None
     paragraphs: list[str] = []
     hints: list[tuple[int, int | None]] = []
     for child in _body_blocks(document.element.body):
@@ -740,10 +765,12 @@ def read_pdf(data: bytes, name: str) -> str:
         raise InputError(f"{name}: the PDF is damaged ({type(exc).__name__}) / its text cannot be read / "
                          "save the report as PDF again, or as .docx or .txt") from None
     if pages == 0:
-        raise InputError(f"{name}: the PDF has no pages / it is damaged or empty / save the report as PDF again")
+        raise InputError(f"{name}: the PDF has no pages / it is damaged or empty / save the report as PDF "
+                         f"again")
     if not "".join(paragraphs).strip():
         raise NeedsOCRError(
-            f"{name}: the PDF has {pages} page(s) but no text layer (a scan) / it needs OCR before it can be read / "
+            f"{name}: the PDF has {pages} page(s) but no text layer (a scan) / it needs OCR before it can "
+            f"be read / "
             "run it through OCR (e.g. ocrmypdf --language chi_sim) or get the report as text")
     return "\n".join(paragraphs) + "\n"
 
@@ -766,15 +793,17 @@ def _is_cjk(ch: str) -> bool:
 # --------------------------------------------------------------------------- metadata
 
 _YEAR = r"((?:19|20)\d{2})"
-_ZH_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6",
-              "七": "7", "八": "8", "九": "9"}
+_ZH_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
+              "六": "6", "七": "7", "八": "8", "九": "9"}
 _DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
-_ZH_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_ZH_DATE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九"
+                      r"十]{1,3})日")
 _SALUTATION = re.compile(r"[:：]\s*$")
 _SOURCE_LINE = re.compile(r"^\s*(来源|时间|发布时间|作者|编辑|责任编辑|字号|浏览|点击)\s*[:：]")
 _GWR_TITLE = re.compile(r"政府工作报告")
 _FAZHI_WORDS = re.compile(r"法治政府建设|法治政府|依法行政|法治建设")
-_GWR_REVIEW = re.compile(r"^\s*(?:[一1][、.．]\s*)?(?:过去一年|)" + _YEAR + r"年(?:[^\n]{0,12}?)工作回顾", re.MULTILINE)
+_GWR_REVIEW = re.compile(r"^\s*(?:[一1][、.．]\s*)?(?:过去一年|)" + _YEAR + r"年(?:[^\n]{0,12}?)工作回"
+                                                                     r"顾", re.MULTILINE)
 _GWR_REVIEW_ANY = re.compile(_YEAR + r"年(?:和[^\n]{0,12}?)?工作回顾")
 _GWR_DELIVERED = re.compile(_YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^\n]{0,30}?人民代表大会")
 _GWR_PLAN_YEAR = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]\s*)?(?:对|做好)?" + _YEAR
@@ -824,7 +853,8 @@ def _parents(code: str) -> list[str]:
 
 def canonical_region(code: str) -> str:
     """The division's name as the corpus writes a locality: 浙江省, 福建省福州市, 北京市朝阳区,
-    河北省秦皇岛市海港区 (a district keeps its city), 河北省灵寿县 (a county or county-level city does not)."""
+    河北省秦皇岛市海港区 (a district keeps its city), 河北省灵寿县 (a county or county-level city
+    does not)."""
     table = _gazetteer()[0]
     name = table[code]
     level = _level(code)
@@ -895,8 +925,10 @@ def _header_lines(text: str) -> tuple[list[str], int]:
     pos = 0
     for line in lines[:12]:
         stripped = line.strip().strip("\u200b\u200d\ufeff\u3000 ")
-        if stripped and (len(stripped) > 70 or re.match(r"^(?:[一二三四五六七八九十]+、|（一）|\(一\))", stripped)
-                         or (re.match(_YEAR + r"年", stripped) and len(stripped) > 45 and "报告" not in stripped)):
+        if stripped and (len(stripped) > 70 or re.match(r"^(?:[一二三四五六七八九十]+、|（一）|\(一\)"
+                                                        r")", stripped)
+                         or (re.match(_YEAR + r"年", stripped) and len(stripped) > 45
+                             and "报告" not in stripped)):
             break
         header.append(stripped)
         pos += len(line) + 1
@@ -944,7 +976,8 @@ def _title_from_header(header: Sequence[str]) -> str | None:
             continue
         if re.search(r"索\s*引\s*号|\|", line):
             break
-        if parts and re.search(r"(人民政府|政府)(区长|市长|省长|副)|^[\u4e00-\u9fff]{1,4}(省长|市长|区长|主席)", line):
+        if parts and re.search(r"(人民政府|政府)(区长|市长|省长|副)|^[\u4e00-\u9fff]{1,4}(省长|市长|区长|主"
+                               r"席)", line):
             break
         parts.append(line)
         joined = "".join(parts)
@@ -1045,17 +1078,20 @@ def _find_region(text: str, header: Sequence[str], title: str | None, body_start
             region += dept.group(1)
         return region
     for passage in (" ".join(lines), _subject(opening)):
-        m = re.search(r"([\u4e00-\u9fff]{2,8}?" + _ZONE + r"|[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?:人民政府|政府|管委会|管理委员会|办事处|\d|坚持|深入|始终|认真|在)", passage)
+        m = re.search(r"([\u4e00-\u9fff]{2,8}?" + _ZONE + r"|[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?:人民政府"
+                                                          r"|政府|管委会|管理委员会|办事处|\d|坚持|深入|始终"
+                                                          r"|认真|在)", passage)
         if m:
             return m.group(1)
     return _region_by_count(text)
 
 
-_ZONE = r"(?:[\u4e00-\u9fff]{0,6}?(?:经济技术开发区|高新技术产业开发区|综合保税区|保税区|开发区|自由贸易试验区|高新区|产业园区))"
+_ZONE = (r"(?:[\u4e00-\u9fff]{0,6}?(?:经济技术开发区|高新技术产业开发区|综合保税区|保税区|开发区|"
+         r"自由贸易试验区|高新区|产业园区))")
 
 
 def _subject(opening: str) -> str:
-    """The subject of the opening sentence: "2023年，北京市坚持…" -> "北京市坚持…" up to the first verb-ish comma."""
+    """The subject of the opening sentence: "2023年，北京市坚持…" -> "北京市坚持…" (30 characters)."""
     first = opening.split("\n", 1)[0] if opening.strip() else ""
     first = re.sub(r"^\s*" + _YEAR + r"\s*年(?:度)?(?:以来)?\s*[,，]?", "", first)
     first = re.sub(r"^在[^，,]{0,40}?(领导|指导|监督)下\s*[,，]", "", first)
@@ -1102,7 +1138,8 @@ def _find_published(text: str, header: Sequence[str], fmap: dict[str, str]) -> s
             if d:
                 return d
     for line in header:
-        if re.match(r"^\s*(时间|发布时间|日期)\s*[:：]", line) or re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}[\s\d:]*", line):
+        if re.match(r"^\s*(时间|发布时间|日期)\s*[:："
+                    r"]", line) or re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}[\s\d:]*", line):
             d = _date(line)
             if d:
                 return d

@@ -14,7 +14,8 @@ from compare.settings import Settings
 from .conftest import REPORTS
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+       b"\x1f\x15\xc4\x89"
        b"\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
 
 
@@ -23,7 +24,8 @@ def one_error_line(runner: CliRunner, path: str, *args: str) -> str:
     assert r.exit_code == 1, (r.stdout, r.stderr, r.exception)
     assert r.stdout == ""
     assert r.stderr.startswith("Error: ")
-    assert r.stderr.count("\n") == 1 and r.stderr.endswith("\n")
+    assert r.stderr.count("\n") == 1
+    assert r.stderr.endswith("\n")
     assert "Traceback" not in r.stderr
     assert path in r.stderr  # names the file
     assert r.stderr.count(" / ") >= 2  # what / why / how to fix

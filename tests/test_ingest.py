@@ -76,7 +76,8 @@ def test_utf16_copy_of_a_real_report_is_detected(tmp_path: Path, rel: str, codec
     f = tmp_path / "report_utf16.txt"
     f.write_bytes(bom + text.encode(codec))
     doc = read(f)
-    assert doc.encoding is not None and doc.encoding.startswith(codec[:6])
+    assert doc.encoding is not None
+    assert doc.encoding.startswith(codec[:6])
     assert doc.text == text
 
 
@@ -112,7 +113,8 @@ def test_traditional_characters_are_kept_and_understood(tmp_path: Path) -> None:
     assert doc.text == traditional
     assert doc.meta.title == traditional.split("\n", 1)[0]
     assert (doc.meta.year, doc.meta.kind) == (2023, "fazhi")
-    assert doc.meta.region is not None and doc.meta.region.endswith("荔波县")
+    assert doc.meta.region is not None
+    assert doc.meta.region.endswith("荔波县")
     big5 = tmp_path / "libo_big5.txt"
     big5.write_bytes(traditional.encode("big5", errors="ignore"))
     assert read(big5).encoding in ("big5", "big5hkscs")
@@ -148,7 +150,7 @@ def test_docx_tables_and_heading_styles_in_document_order(tmp_path: Path) -> Non
     assert doc.text.split("\n") == [title, opening, h1, h2, para, "事项\t2022年\t2023年",
                                     "一件事一次办\t600余件\t800余件", "荔波县人民政府", ""]
     assert [(doc.text[h.start:h.end], h.level) for h in doc.heading_hints] == [(h1, 1), (h2, 2)]
-    assert doc.meta.kind == "fazhi" and doc.meta.year == 2023
+    assert (doc.meta.kind, doc.meta.year) == ("fazhi", 2023)
 
 
 # --------------------------------------------------------------------------- html
@@ -161,8 +163,8 @@ def test_portal_html_gives_the_report_body_and_header_table() -> None:
     got = doc.text.rstrip("\n").split("\n")
     assert got[0] == lines[0]  # the title, once
     assert got[1:] == body  # every paragraph, in order, nothing else
-    for boilerplate in ("首页", "当前位置", "document", "版权所有", "分享到", "相关文章", "索引号", "浏览次数",
-                        "无障碍", "请输入关键字", "访问统计"):
+    for boilerplate in ("首页", "当前位置", "document", "版权所有", "分享到", "相关文章", "索引号",
+                        "浏览次数", "无障碍", "请输入关键字", "访问统计"):
         assert boilerplate not in doc.text
     fields = dict(doc.meta.fields)
     assert fields["索引号"] == "000014349/2024-351576"
@@ -190,7 +192,8 @@ def test_html_in_gb18030_declared_or_not(tmp_path: Path) -> None:
 
 def test_hostile_html_is_read_safely(tmp_path: Path) -> None:
     body = [ln for ln in LIBO.read_text(encoding="utf-8").split("\n")[5:12] if ln.strip()]
-    laughs = "".join(f'<!ENTITY l{i} "&l{i - 1};&l{i - 1};&l{i - 1};&l{i - 1};&l{i - 1};">' for i in range(1, 10))
+    laughs = "".join(f'<!ENTITY l{i} '
+                     f'"&l{i - 1};&l{i - 1};&l{i - 1};&l{i - 1};&l{i - 1};">' for i in range(1, 10))
     page = (f'<!DOCTYPE html [<!ENTITY l0 "lol">{laughs}<!ENTITY ext SYSTEM "file:///etc/passwd">]>'
             "<html><head><script>alert('head')</script></head><body onload=\"alert('x')\">"
             + "<div>" * 5000 + "深层嵌套" + "</div>" * 5000
