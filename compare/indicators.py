@@ -272,14 +272,14 @@ def _excluded(f: str, text: str, a: int, b: int, unit: str) -> bool:
     if re.fullmatch(r"(19|20)\d{2}", num):
         if unit in ("年", "年度") or after in "年—-~～/" or f.startswith("学年", b):
             return True
-        if before in "—-~～/" or f[max(0, a - 2):a].endswith(("至", "到")) and \
-                re.search(r"(19|20)\d{2}$", f[max(0, a - 8):a - 1]):
+        if before in "—-~～/" or (f[max(0, a - 2):a].endswith(("至", "到")) and \
+                re.search(r"(19|20)\d{2}$", f[max(0, a - 8):a - 1])):
             return True
     if re.fullmatch(r"(19|20)\d{2}", num) and not unit:
         return True
     # dates: 9月26日, 3月, 15日, 号
-    if after in "月日号时" and unit in ("", "日", "号") and not f.startswith("月份", b) or \
-            f.startswith("月", b) and not f.startswith("个月", b):
+    if (after in "月日号时" and unit in ("", "日", "号") and not f.startswith("月份", b)) or \
+            (f.startswith("月", b) and not f.startswith("个月", b)):
         return True
     if before == "月" and after in "日号":
         return True
@@ -290,7 +290,7 @@ def _excluded(f: str, text: str, a: int, b: int, unit: str) -> bool:
         return True
     # line-start markers: 1. 1、 (1) ①
     ls = _line_start(f, a)
-    if f[ls:a].strip() in ("", "(", "（") and (after in ".、．)）" and not unit or after == "、" and unit == ""):
+    if f[ls:a].strip() in ("", "(", "（") and ((after in ".、．)）" and not unit) or (after == "、" and unit == "")):
         return True
     if before in "(（" and after in ")）" and not unit:
         return True
@@ -300,7 +300,7 @@ def _excluded(f: str, text: str, a: int, b: int, unit: str) -> bool:
             before not in "从由":
         return True
     # identifiers: 000014349/2024-00012, 3/4 of a document number
-    if len(num) > 1 and num[0] == "0" and num[1] != "." or after == "/" and f[b + 1:b + 2].isdigit():
+    if (len(num) > 1 and num[0] == "0" and num[1] != ".") or (after == "/" and f[b + 1:b + 2].isdigit()):
         return True
     # names inside short quotes or titles: “8+4”政策, “15分钟生活圈”, 《...2023...》
     if _inside(f, a, "“", "”", 14) or _inside(f, a, "《", "》", 40) or _inside(f, a, "\"", "\"", 14):
@@ -398,8 +398,8 @@ def _read_chinese(f: str, a: int, b: int) -> _Raw | None:
     s = f[a:b]
     if s in ("一", "〇", "零", "万", "千", "百") or s.startswith(("万", "千", "百")):
         return None
-    if a > 0 and (f[a - 1] in "第前后每逐这那哪几某各同单唯十" or "\u4e00" <= f[a - 1] <= "\u9fff" and
-                  f[a - 1] not in "成设建有开立办出获选评"):
+    if a > 0 and (f[a - 1] in "第前后每逐这那哪几某各同单唯十" or ("\u4e00" <= f[a - 1] <= "\u9fff" and
+                  f[a - 1] not in "成设建有开立办出获选评")):
         return None
     if _inside(f, a, "“", "”", 14) or _inside(f, a, "《", "》", 40):
         return None
@@ -450,7 +450,7 @@ def _strip_words(label: str) -> str:
             if label.endswith(w) and not label.endswith(("年均", "平均", "人均", "成为")):
                 label, changed = label[:-len(w)], True
                 break
-    return label.strip(" 、和及与")
+    return label.strip(" 、")
 
 
 VERB_WORDS = ("应办结", "已办结", "办结", "受理", "结案", "败诉", "胜诉", "办理", "完成", "整改", "审核", "审查",
