@@ -359,6 +359,32 @@ def batch_cmd(folder: str, outdir: str, workers: int, manifest: str | None, prog
     sys.exit(1 if result.failures else 0)
 
 
+@cli.command("indicators")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx", "json"]), default="csv", show_default=True)
+@click.option("-o", "--output", help="Write here instead of stdout (required for xlsx).")
+@encoding_option
+def indicators_cmd(files: tuple[str, ...], fmt: str, output: str | None, encoding: str | None) -> None:
+    """The figures of one report, or of several years side by side (one column per year)."""
+    from . import tables
+
+    if fmt == "xlsx" and (output is None or output == "-"):
+        fail(CompareError("xlsx is a binary format / it cannot go to the terminal / pass -o FILE.xlsx"))
+    try:
+        reports = [load_report(f, encoding=encoding) for f in files]
+        content = tables.export_table(tables.indicator_table(reports, settings=DEFAULT_SETTINGS),
+                                      fmt)  # type: ignore[arg-type]
+    except CompareError as exc:
+        fail(exc)
+    if isinstance(content, bytes):
+        out = Path(output or "indicators.xlsx")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(content)
+        click.echo(f"wrote {out}", err=True)
+    else:
+        write_output(content, output)
+
+
 def main() -> None:
     """Console-script entry point."""
     cli()
