@@ -11,8 +11,9 @@ import io
 import itertools
 import re
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,9 +37,13 @@ class Failure:
     """A file (or a comparison) that failed, and why."""
 
     name: str
-    """The file (relative to the batch folder) or the pair, e.g. "浙江省 2024→2025"."""
+    """The file or the pair, e.g. "浙江省 2024→2025"."""
     message: str
-    """The one-line error."""
+    """The one-line error, starting with the name."""
+
+
+def _failure(name: str, message: str) -> Failure:
+    return Failure(name, message if message.startswith(name) else f"{name}: {message}")
 
 
 @dataclass(frozen=True)
@@ -141,9 +146,9 @@ def parse_job(data: bytes, name: str, overrides: pipeline.MetaOverrides | None,
     try:
         return store.prepare(data, name, overrides=overrides, settings=settings)
     except CompareError as exc:
-        return Failure(name, str(exc))
+        return _failure(name, str(exc))
     except Exception as exc:  # a parser bug must not stop the batch: report it as this file's failure
-        return Failure(name, f"internal error {type(exc).__name__}: {exc} / this is a bug in yoy / "
+        return _failure(name, f"internal error {type(exc).__name__}: {exc} / this is a bug in yoy / "
                              "please report it with the file")
 
 
@@ -156,23 +161,26 @@ def compare_job(old: Report, new: Report, settings: Settings) -> tuple[str, Pair
         comparison = pipeline.compare_reports(old, new, settings=settings)
         return render.render(comparison, "html"), pair_stats(comparison)
     except CompareError as exc:
-        return Failure(name, str(exc))
+        return _failure(name, str(exc))
     except Exception as exc:  # as in parse_job
-        return Failure(name, f"internal error {type(exc).__name__}: {exc} / this is a bug in yoy / "
+        return _failure(name, f"internal error {type(exc).__name__}: {exc} / this is a bug in yoy / "
                              "please report it with the two files")
 
 
 def _run(jobs: Iterable[tuple[Any, ...]], fn: Callable[..., T],
          workers: int) -> Iterator[tuple[tuple[Any, ...], T]]:
-    """(args, fn(*args)) for each job: in this process for one worker, else in a process pool."""
+    """(args, fn(*args)) for each job, in the jobs' order: in this process for one worker, else in a
+    process pool (the results are still taken in order, so that what is stored does not depend on timing)."""
     if workers <= 1:
         for args in jobs:
             yield args, fn(*args)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures: dict[Future[T], tuple[Any, ...]] = {pool.submit(fn, *args): args for args in jobs}
-        for fut in as_completed(futures):
-            yield futures[fut], fut.result()
+        futures: deque[tuple[tuple[Any, ...], Future[T]]] = deque((args, pool.submit(fn, *args))
+                                                                  for args in jobs)
+        while futures:  # popped as consumed: a result is dropped once stored
+            args, fut = futures.popleft()
+            yield args, fut.result()
 
 
 def run_batch(root: Path, outdir: Path, lib: store.Library, *, workers: int = 1,
@@ -194,12 +202,12 @@ def run_batch(root: Path, outdir: Path, lib: store.Library, *, workers: int = 1,
     bar = tqdm(total=len(files), desc="ingest", unit="file", file=sys.stderr, disable=not progress)
     jobs = []
     for path in files:
-        name = path.relative_to(root).as_posix()
-        overrides = (manifest or {}).get(name)
+        name = str(path)
+        overrides = (manifest or {}).get(path.relative_to(root).as_posix())
         try:
             data = path.read_bytes()
         except OSError as exc:
-            failed(Failure(name, f"cannot be read ({exc.strerror}) / check its permissions"))
+            failed(_failure(name, f"cannot be read ({exc.strerror}) / check its permissions"))
             bar.update()
             continue
         stored = lib.stored_content(store.content_hash(data), overrides)
@@ -210,14 +218,14 @@ def run_batch(root: Path, outdir: Path, lib: store.Library, *, workers: int = 1,
             continue
         jobs.append((data, str(path), overrides, settings))
     for args, out in _run(jobs, parse_job, workers):
-        name = Path(args[1]).relative_to(root).as_posix()
+        name = args[1]
         if isinstance(out, Failure):
-            failed(Failure(name, out.message))
+            failed(out)
         else:
             try:
                 res = lib.add(out)
             except CompareError as exc:
-                failed(Failure(name, str(exc)))
+                failed(_failure(name, str(exc)))
             else:
                 results.append(res)
                 keys.add((res.entry.region, res.entry.kind))
@@ -238,7 +246,7 @@ def run_batch(root: Path, outdir: Path, lib: store.Library, *, workers: int = 1,
         try:
             compare_jobs.append((lib.report(old), lib.report(new), settings))
         except CompareError as exc:
-            failed(Failure(f"{new.region} {old.year}→{new.year}", str(exc)))
+            failed(_failure(f"{new.region} {old.year}→{new.year}", str(exc)))
             rows.append(PairRow(new.region, new.kind, old.year, new.year, None, None, str(exc)))
             bar.update()
     for args, done in _run(compare_jobs, compare_job, workers):

@@ -339,8 +339,7 @@ def batch_cmd(folder: str, outdir: str, workers: int, manifest: str | None, prog
     from . import batch
 
     def report(f: batch.Failure) -> None:
-        line = f.message if f.message.startswith(f.name) else f"{f.name}: {f.message}"
-        tqdm.write(f"Error: {line}", file=sys.stderr)
+        tqdm.write(f"Error: {f.message}", file=sys.stderr)
 
     try:
         overrides = None

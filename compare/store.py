@@ -159,7 +159,7 @@ class Prepared:
     """SHA-256 of ``data``."""
     report: Report
     """The parse, with the region, year and kind overrides applied."""
-    overrides: pipeline.MetaOverrides = pipeline.MetaOverrides()
+    overrides: pipeline.MetaOverrides = dataclasses.field(default_factory=pipeline.MetaOverrides)
     """The region, year and kind given by the user (the rest came from the report)."""
 
 

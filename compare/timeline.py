@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from . import pipeline
 from .errors import CompareError
@@ -315,17 +314,11 @@ def _section_chains(ordered: Sequence[Report], comparisons: Sequence[Comparison]
 
 
 def render_page(template: str, page: object) -> str:
-    """Render one of our pages (``timeline.html``, ``index.html``) with ``page=page``."""
-    import jinja2
+    """Render one of our pages (``timeline.html``, ``index.html``) with ``page=page``, in the one
+    Jinja environment of ``compare.render`` (templates extend its ``base.html``)."""
+    from . import render
 
-    here = Path(__file__).resolve().parent
-    folders = [p for p in (here.parent / "templates", here / "templates") if p.is_dir()]
-    fallback = jinja2.DictLoader({"base.html": "<!doctype html><html lang=\"zh\"><head>"
-                                  "<meta charset=\"utf-8\"><title>{% block title %}{% endblock %}</title></head>"
-                                  "<body>{% block content %}{% endblock %}</body></html>"})
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(folders), fallback]),
-                             autoescape=True, undefined=jinja2.StrictUndefined)
-    return env.get_template(template).render(page=page)
+    return render.environment().get_template(template).render(page=page)
 
 
 def render_timeline(timeline: Timeline) -> str:
