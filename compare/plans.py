@@ -28,6 +28,7 @@ _TASKS = re.compile(
 # A plans section that frames the year or the plan period without listing its items.
 _FRAME = re.compile(r"总体要求|总体部署|政策取向|预期目标|主要目标|目标任务|工作思路|考虑|重要要求|展望")
 _FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五|五年")
+_YEAR = re.compile(r"20\d\d年|今年|明年")
 # The opening of the targets paragraph: 主要预期目标是： / 预期目标为：
 _TARGETS_AT = re.compile(r"(?:预期目标|主要目标)(?:是|为)?:")
 # A figure that is not a year or a date.
@@ -35,10 +36,14 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.]*[年月日])")
 _CLAUSE_SPLIT = re.compile(r"[,;。]")
 _NO_SPLIT_AFTER = ("力争", "争取", "力求", "并", "和", "同时")
 _LEAD = re.compile(r"[^。!?\n]{2,30}。")
+# Sentences that open a paragraph without naming a work item: statements, appeals, the closing.
+_NOT_LEAD = re.compile(r"是|我们|必须|让我们|各位代表")
 
 
 def _is_task_section(title: str) -> bool:
     t = fold(title)
+    if _FIVE_YEAR.search(t) and not _YEAR.search(t):
+        return False
     if _TASKS.search(t):
         return True
     return not (_FRAME.search(t) or _FIVE_YEAR.search(t))
@@ -68,8 +73,10 @@ def _lead_phrases(text: str, folded: str, sec: Section) -> list[tuple[int, int]]
     for line in folded[sec.heading_end:sec.end].split("\n"):
         a = pos + len(line) - len(line.lstrip())
         pos += len(line) + 1
+        if line.lstrip().startswith("各位代表") or "让我们" in line:
+            break
         m = _LEAD.match(folded, a)
-        if m is not None and m.end() < pos - 1:
+        if m is not None and m.end() < pos - 1 and not _NOT_LEAD.search(m.group(0)):
             out.append((a, m.end() - 1))
     return out
 
@@ -118,9 +125,12 @@ def _clauses(folded: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _measure(s: str) -> bool:
-    """A measure with its figure: some words and a number."""
-    words = sum(1 for ch in s if "\u4e00" <= ch <= "\u9fff")
-    return words >= 2 and _FIGURE.search(s) is not None
+    """A measure with its figure: some words, then a number."""
+    m = _FIGURE.search(s)
+    if m is None:
+        return False
+    words = sum(1 for ch in s[:m.start()] if "\u4e00" <= ch <= "\u9fff")
+    return words >= 2
 
 
 def _target_plans(text: str, sections: tuple[Section, ...], plans: list[Section]) -> list[Plan]:

@@ -226,14 +226,30 @@ def _candidates(text: str, folded: str, hints: tuple[HeadingHint, ...],
     return out
 
 
-def _check_sequences(cands: list[_Candidate], text_len: int, settings: Settings) -> list[_Candidate]:
-    """Keep structural headings; keep run-in enumerations that count up (see the module docstring)."""
+@dataclass(frozen=True)
+class _Runs:
+    """Run-in enumerations kept: for each item, its run and its place in it."""
+
+    of: dict[int, tuple[int, int]]
+    """Item start -> (run number, index in the run)."""
+    members: list[list[int]]
+    """Run number -> starts of its items."""
+
+
+def _check_sequences(cands: list[_Candidate], text_len: int,
+                     settings: Settings) -> tuple[list[_Candidate], _Runs]:
+    """Keep structural headings; keep run-in enumerations that count up (see the module docstring).
+
+    Runs of one family may nest (一是…七是 paragraphs, a 一是…十是 list inside 七是, then 八是): each
+    family keeps a stack of open runs, and an item continues the innermost run it follows.
+    """
     kept: list[_Candidate] = []
     runs: list[list[_Candidate]] = []
-    open_runs: dict[str, list[_Candidate]] = {}
+    open_runs: dict[str, list[list[_Candidate]]] = {}
 
     def close_all() -> None:
-        runs.extend(open_runs.values())
+        for stack in open_runs.values():
+            runs.extend(stack)
         open_runs.clear()
 
     for c in cands:
@@ -241,24 +257,31 @@ def _check_sequences(cands: list[_Candidate], text_len: int, settings: Settings)
             close_all()
             kept.append(c)
             continue
-        run = open_runs.get(c.family)
+        stack = open_runs.setdefault(c.family, [])
         if c.number == 1:
-            if run:
-                runs.append(run)
-            open_runs[c.family] = [c]
-        elif run and run[-1].number == c.number - 1:
-            run.append(c)
+            stack.append([c])
+            continue
+        k = len(stack) - 1
+        while k >= 0 and stack[k][-1].number != c.number - 1:
+            k -= 1
+        if k >= 0:
+            while len(stack) > k + 1:
+                runs.append(stack.pop())
+            stack[k].append(c)
         elif c.line_start:
-            if run:
-                runs.append(run)
-            open_runs[c.family] = [c]
+            stack.append([c])
     close_all()
     last_start = cands[-1].start if cands else 0
+    good = []
     for run in runs:
         first = run[0]
         if len(run) >= 2 or first.line_start or (
                 first.start == last_start and text_len - first.start <= settings.lone_item_tail_chars):
+            good.append(run)
             kept.extend(run)
+    good.sort(key=lambda r: r[0].start)
+    info = _Runs({c.start: (i, j) for i, run in enumerate(good) for j, c in enumerate(run)},
+                 [[c.start for c in run] for run in good])
     kept.sort(key=lambda c: c.start)
     # The same heading line twice in a row (a copy-paste slip) is one heading.
     deduped: list[_Candidate] = []
@@ -268,7 +291,7 @@ def _check_sequences(cands: list[_Candidate], text_len: int, settings: Settings)
                 deduped[-1].para[0] and not _between_has_text(deduped[-1], c):
             continue
         deduped.append(c)
-    return deduped
+    return deduped, info
 
 
 def _between_has_text(a: _Candidate, b: _Candidate) -> bool:
@@ -290,7 +313,7 @@ def _hint_level(family: str) -> int | None:
     return int(family[4:]) if family.startswith("hint") and family[4:].isdigit() else None
 
 
-def _build_tree(cands: list[_Candidate]) -> list[_Node]:
+def _build_tree(cands: list[_Candidate], runs: _Runs) -> list[_Node]:
     """Nodes in document order, each with its parent and level (see the module docstring)."""
     nodes: list[_Node] = []
     stack: list[_Node] = []
@@ -302,6 +325,8 @@ def _build_tree(cands: list[_Candidate]) -> list[_Node]:
         if hl is not None:
             while stack and not ((h := _hint_level(stack[-1].cand.family)) is not None and h < hl):
                 stack.pop()
+        elif c.start in runs.of:
+            _place_item(c, stack, runs)
         elif any(n.cand.family == c.family for n in stack):
             while stack[-1].cand.family != c.family:
                 stack.pop()
@@ -313,6 +338,26 @@ def _build_tree(cands: list[_Candidate]) -> list[_Node]:
         stack.append(node)
         nodes.append(node)
     return nodes
+
+
+def _place_item(c: _Candidate, stack: list[_Node], runs: _Runs) -> None:
+    """Pop ``stack`` so that its top is the parent of the enumeration item ``c``."""
+    run, index = runs.of[c.start]
+    if index > 0:
+        prev = runs.members[run][index - 1]
+        if any(n.cand.start == prev for n in stack):
+            while stack[-1].cand.start != prev:
+                stack.pop()
+            stack.pop()
+        return
+    same = [k for k, n in enumerate(stack) if n.cand.family == c.family]
+    if not same:
+        return
+    outer = stack[same[-1]]
+    outer_run = runs.of.get(outer.cand.start)
+    if outer_run is not None and runs.members[outer_run[0]][-1] > c.start:
+        return  # the outer enumeration goes on after this one: this one nests inside it
+    del stack[same[-1]:]
 
 
 def _title_end(folded: str, c: _Candidate, settings: Settings) -> int:
@@ -358,7 +403,8 @@ _REVIEW = re.compile(r"回顾|成效|成就|成绩|进展|情况|做法|总结|�
 _PLAN = re.compile(
     r"安排|打算|计划|思路|重点工作|重点任务|工作任务|主要任务|目标任务|主要目标|预期目标|总体要求|"
     r"总体部署|工作部署|政策取向|建议|考虑|下一步|下一年|下年度|明年|今后|重要要求|展望")
-_FIVE_YEAR_FUTURE = re.compile(r"十[一二三四五六七八九]五.{0,6}(目标|任务|举措|要求|规划|考虑|思路)")
+_FIVE_YEAR_FUTURE = re.compile(
+    r"十[一二三四五六七八九]五.{0,6}(目标|任务|举措|要求|规划|考虑|思路)|五年规划|规划纲要|规划建议")
 _OTHER = re.compile(r"^(附件|附录|附表|名词解释|注释|说明)")
 _YEAR = re.compile(r"(20\d\d)年")
 
@@ -415,8 +461,8 @@ def segment(text: str, *, kind: ReportKind | None, hints: tuple[HeadingHint, ...
     if not text:
         return ()
     folded = fold(text)
-    cands = _check_sequences(_candidates(text, folded, hints, settings), len(text), settings)
-    nodes = _build_tree(cands)
+    cands, runs = _check_sequences(_candidates(text, folded, hints, settings), len(text), settings)
+    nodes = _build_tree(cands, runs)
     _spans(folded, nodes, settings)
     level1 = [n for n in nodes if n.parent is None]
     roles = dict(zip((id(n) for n in level1), _roles(text, level1, kind), strict=True))
