@@ -277,21 +277,32 @@ class ReportPage:
 
 
 def _own_ranges(report: Report, ids: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
-    """For each listed section: its span minus the spans of listed sections nested inside it."""
-    chosen = [s for s in report.sections if s.id in set(ids)]
+    """For each listed section: its span minus the spans of listed sections nested inside it.
+
+    A section's span is taken to run over the white space that follows it, so that the blank
+    lines between two subsections stay with the first of them, in text order.
+    """
+    text = report.text
+
+    def ext(end: int) -> int:
+        while end < len(text) and text[end].isspace():
+            end += 1
+        return end
+
+    chosen = [(s, s.start, ext(s.end)) for s in report.sections if s.id in set(ids)]
     out: dict[str, list[tuple[int, int]]] = {}
-    for s in chosen:
-        inner = sorted((d.start, d.end) for d in chosen
-                       if d is not s and s.start <= d.start and d.end <= s.end
+    for s, start, end in chosen:
+        inner = sorted((d_start, d_end) for d, d_start, d_end in chosen
+                       if d is not s and start <= d_start and d.end <= s.end
                        and (d.start, d.end) != (s.start, s.end))
         ranges: list[tuple[int, int]] = []
-        pos = s.start
+        pos = start
         for a, b in inner:
             if a > pos:
                 ranges.append((pos, a))
             pos = max(pos, b)
-        if pos < s.end:
-            ranges.append((pos, s.end))
+        if pos < end:
+            ranges.append((pos, end))
         out[s.id] = ranges
     return out
 
