@@ -21,12 +21,14 @@ computed verdict, never instead of it.
 from __future__ import annotations
 
 import bisect
+import csv
+import io
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
@@ -817,3 +819,45 @@ def apply_overrides(plans: Sequence[Plan], verdicts: Sequence[Verdict],
         out[i] = replace(out[i], override_status=status if status else None,  # type: ignore[arg-type]
                          override_note=entry.get("note") or None)
     return out
+
+
+# ---------------------------------------------------------------- rows for people
+
+
+def audit_rows(old: Report, new: Report, verdicts: Sequence[Verdict]) -> list[dict[str, Any]]:
+    """One plain dict per verdict with the plan's text and the evidence quoted, for ``yoy audit``
+    (JSON list, CSV, terminal table). Keys in a stable order."""
+    plans = {p.id: p for p in old.plans}
+    rows = []
+    for v in verdicts:
+        p = plans.get(v.plan)
+        rows.append({
+            "plan": v.plan,
+            "kind": p.kind if p else None,
+            "text": p.text if p else None,
+            "status": v.status,
+            "score": round(v.score, 3),
+            "carried_over": v.carried_over,
+            "target": v.target,
+            "actual": v.actual,
+            "reason": v.reason,
+            "override_status": v.override_status,
+            "override_note": v.override_note,
+            "evidence": [{"start": e.start, "end": e.end, "quote": _tidy(new.text[e.start:e.end])}
+                         for e in v.evidence],
+        })
+    return rows
+
+
+def rows_to_csv(rows: Sequence[Mapping[str, Any]]) -> str:
+    """The rows as CSV (evidence quotes joined with " | ")."""
+    buf = io.StringIO()
+    fields = ["plan", "kind", "text", "status", "score", "carried_over", "target", "actual",
+              "override_status", "override_note", "reason", "evidence"]
+    w = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        out = {k: r.get(k) for k in fields}
+        out["evidence"] = " | ".join(e["quote"] for e in r.get("evidence", []))
+        w.writerow(out)
+    return buf.getvalue()

@@ -135,13 +135,16 @@ def parse_cmd(file: str, fmt: str, encoding: str | None, region: str | None, yea
 @click.option("--kind", "lib_kind", type=KINDS,
               help="With REGION YEAR1 YEAR2: which kind, when both are stored.")
 @db_option
+@click.option("--overrides", "overrides_file", help="Your own audit verdicts and notes (YAML or JSON), "
+              "kept beside the computed ones; see `yoy audit --help`.")
 def compare_cmd(old: str, new: str, year2: str | None, fmt: str, output: str | None, encoding: str | None,
-                lib_kind: str | None, db: str) -> None:
+                lib_kind: str | None, db: str, overrides_file: str | None) -> None:
     """Compare two reports: files OLD (earlier year) and NEW, or REGION YEAR1 YEAR2 from the library."""
     try:
+        audit_overrides = read_overrides(overrides_file)
         old_report, new_report = (load_report(old, encoding=encoding), load_report(new, encoding=encoding)) \
             if year2 is None else library_pair(db, old, new, year2, lib_kind)
-        comparison = pipeline.compare_reports(old_report, new_report)
+        comparison = pipeline.compare_reports(old_report, new_report, audit_overrides=audit_overrides)
     except CompareError as exc:
         fail(exc)
     if fmt == "json":
@@ -152,6 +155,64 @@ def compare_cmd(old: str, new: str, year2: str | None, fmt: str, output: str | N
         write_output(render.render(comparison, fmt), output)
         if output:
             click.echo(f"wrote {output}", err=True)
+
+
+def read_overrides(path: str | None) -> dict[str, dict[str, str]] | None:
+    """The audit overrides file named by --overrides, parsed and checked (None without one)."""
+    if path is None:
+        return None
+    from . import overrides
+
+    p = Path(path)
+    if not p.is_file():
+        raise MissingInputError(f"{path}: no such overrides file / --overrides names a YAML or JSON file / "
+                                "check the path")
+    return overrides.parse_overrides(p.read_bytes(), path)
+
+
+@cli.command("audit")
+@click.argument("old")
+@click.argument("new")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text",
+              show_default=True)
+@click.option("--overrides", "overrides_file", help="Your own verdicts and notes, YAML or JSON.")
+@click.option("-o", "--output", help="Write here instead of stdout.")
+@encoding_option
+def audit_cmd(old: str, new: str, fmt: str, overrides_file: str | None, output: str | None,
+              encoding: str | None) -> None:
+    """Was OLD's plan delivered? One verdict per plan item of OLD, from the evidence in NEW.
+
+    Status: delivered, partial, missed (a numeric target not met) or not_found (NEW is silent);
+    `carried over` marks a plan NEW repeats as a plan. The overrides file keeps your own
+    verdict beside the computed one, keyed by plan id or plan text:
+
+    \b
+        p4: {status: partial, note: 零售总额 4% against 5%}
+        发挥政策引导保障支撑作用: delivered
+    """
+    from . import audit
+
+    try:
+        audit_overrides = read_overrides(overrides_file)
+        old_report, new_report = load_report(old, encoding=encoding), load_report(new, encoding=encoding)
+        comparison = pipeline.compare_reports(old_report, new_report, audit_overrides=audit_overrides)
+    except CompareError as exc:
+        fail(exc)
+    rows = audit.audit_rows(old_report, new_report, comparison.audit)
+    if fmt == "json":
+        write_output(json.dumps(rows, ensure_ascii=False, indent=2), output)
+    elif fmt == "csv":
+        write_output(audit.rows_to_csv(rows), output)
+    else:
+        table = [[r["plan"], r["status"] + (f" ({r['override_status']})" if r["override_status"] else ""),
+                  f"{r['score']:.2f}", "yes" if r["carried_over"] else "", short(r["text"] or "", 24),
+                  short(f"{r['target']} -> {r['actual'] or '-'}" if r["target"] else r["reason"], 60)]
+                 for r in rows]
+        counts = {s: sum(r["status"] == s for r in rows)
+                  for s in ("delivered", "partial", "missed", "not_found")}
+        summary = ", ".join(f"{n} {s}" for s, n in counts.items())
+        write_output(text_table(["plan", "status", "score", "carried", "plan text", "target -> actual / why"],
+                                table) + f"\n{len(rows)} plans: {summary}\n", output)
 
 
 # -- the library: ingest, list, show, remove, timeline, batch (compare/store.py) ---------------
