@@ -26,7 +26,7 @@ import re
 import unicodedata
 import zipfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Literal
@@ -137,9 +137,8 @@ def sniff(data: bytes) -> Format | str:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return "docx" if _is_docx(data) else "a zip archive that is not a Word document"
     for magic, what in _BINARY_MAGIC:
-        if head.startswith(magic):
-            if magic == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-                return what
+        # a short printable magic ("BM", "MZ", "ID3") also starts plain text: require binary bytes too
+        if head.startswith(magic) and (len(magic) >= 4 or b"\x00" in head):
             return what
     if not any(head.startswith(b) for b in _BOMS) and _looks_binary(data[:4096]):
         return "binary data"
@@ -370,34 +369,43 @@ class HtmlPage:
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
-_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
-              "svg",
-              "canvas", "nav", "header", "footer", "aside", "button", "select", "input", "textarea", "video",
-              "audio", "map", "head", "link", "meta", "img", "picture", "source", "applet", "base", "math")
+_DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
+              "embed", "svg", "canvas", "nav", "header", "footer", "aside", "button", "select", "input",
+              "textarea", "video", "audio", "map", "head", "link", "meta", "img", "picture", "source",
+              "applet", "base", "math")
 _BOILERPLATE = re.compile(
     r"(^|[\s_-])(nav|navbar|menu|footer|foot|header|head|top|topbar|breadcrumb|crumbs?|position|location|"
     r"share|sidebar|side|copyright|bottom|banner|search|login|links?|friend|related|relate|print|toolbar|"
     r"weizhi|dqwz|wzdh|daohang|fenxiang|bq|bottom\w*|footer\w*)([\s_-]|$)",
     re.IGNORECASE)
 _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section",
-               "article",
-               "blockquote", "pre", "dd", "dt", "ul", "ol", "dl", "main", "center", "hr", "form", "tbody",
-               "thead", "caption", "figure", "figcaption", "address", "fieldset", "body", "html"}
+               "article", "blockquote", "pre", "dd", "dt", "ul", "ol", "dl", "main", "center", "hr", "form",
+               "tbody", "thead", "caption", "figure", "figcaption", "address", "fieldset", "body", "html"}
 _CELL_TAGS = {"td", "th"}
+
+
+def _spaced(*words: str) -> str:
+    """A regex alternation of ``words`` that allows spaces between characters (索 引 号)."""
+    return "|".join(r"\s*".join(re.escape(ch) for ch in w) for w in words)
+
+
 _FIELD_LABELS = (
-    ("索引号", r"索\s*引\s*号"), ("信息分类", r"信\s*息\s*分\s*类|主\s*题\s*分\s*类|分\s*类"),
-    ("发布机构", r"发\s*布\s*机\s*构|发\s*文\s*机\s*关|发\s*布\s*单\s*位|来\s*源|公\s*开\s*责\s*任\s*部"
-             r"\s*门"),
-    ("生成日期", r"生\s*成\s*日\s*期|成\s*文\s*日\s*期"), ("发布日期", r"发\s*布\s*日\s*期|发\s*布\s*时\s*间"
-                                                       r"|公\s*开\s*日\s*期"),
-    ("文号", r"文\s*号|发\s*文\s*字\s*号"), ("名称", r"名\s*称|标\s*题"), ("是否有效", r"是\s*否\s*有\s*效|"
-                                                                     r"有\s*效\s*性"),
-    ("主题词", r"主\s*题\s*词|关\s*键"
-            r"\s*词"), ("公开方式", r"公\s*开\s*方\s*式"), ("公开范围", r"公\s*开\s*范\s*围"),
+    ("索引号", _spaced("索引号")),
+    ("信息分类", _spaced("信息分类", "主题分类", "分类")),
+    ("发布机构", _spaced("发布机构", "发文机关", "发文机构", "发布单位", "来源", "公开责任部门")),
+    ("生成日期", _spaced("生成日期", "成文日期", "发文日期", "印发日期")),
+    ("发布日期", _spaced("发布日期", "发布时间", "公开日期")),
+    ("文号", _spaced("文号", "发文字号")),
+    ("名称", _spaced("名称", "标题")),
+    ("是否有效", _spaced("是否有效", "有效性")),
+    ("主题词", _spaced("主题词", "关键词")),
+    ("公开方式", _spaced("公开方式")),
+    ("公开范围", _spaced("公开范围")),
 )
 _FIELD_CELLS = ("td", "th", "li", "dt", "dd", "span", "b", "strong", "label", "p", "font")
-_LABEL_RE = re.compile(r"^\s*(" + "|".join(f"(?P<g{i}>{pat})" for i, (_, pat) in enumerate(_FIELD_LABELS))
-                       + r")\s*[:：]?\s*")
+_LABEL_RE = re.compile(r"^\s*[\[【〔(（]?\s*("
+                       + "|".join(f"(?P<g{i}>{pat})" for i, (_, pat) in enumerate(_FIELD_LABELS))
+                       + r")\s*[\]】〕)）]?\s*[:：]?\s*")
 
 
 def _decode_html(data: bytes, name: str, *, encoding: str | None, settings: Settings) -> tuple[str, str]:
@@ -1181,8 +1189,3 @@ def _zh_small(s: str) -> int:
     if "十" in s:
         return int(_ZH_DIGITS[s[0]]) * 10 + int(_ZH_DIGITS[s[2]])
     return int(_ZH_DIGITS[s])
-
-
-def iter_supported(names: Iterable[str]) -> Iterator[str]:
-    """The names whose extension is a supported report format."""
-    return (n for n in names if PurePath(n).suffix.lower() in _EXTENSIONS)

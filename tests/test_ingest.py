@@ -271,3 +271,39 @@ def test_cli_reads_stdin(runner: CliRunner) -> None:
     meta = json.loads(r.stdout)["meta"]
     assert meta["source"] == "-"
     assert meta["year"] == 2023
+
+
+def test_second_portal_layout_list_metadata_and_br_paragraphs(tmp_path: Path) -> None:
+    """Another common layout: a bracketed <li> metadata list, <br>-separated paragraphs, GBK bytes."""
+    rel = "fazhi/beijing-xicheng_2024.txt"
+    lines = [ln.strip() for ln in (REPORTS / rel).read_text(encoding="utf-8").split("\n") if ln.strip()]
+    title, body = lines[0], lines[1:]
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk">'
+        f"<title>{title}-北京市人民政府网</title></head><body>"
+        '<div id="nav"><a href="/">首页</a> <a href="/zhengce">政策</a> <a href="/hudong">互动</a></div>'
+        '<div class="container"><div class="header-doc">'
+        "<ol><li><span>[索引号]</span> <span>11N000/2025-00012</span></li>"
+        "<li><span>[主题分类]</span> <span>政务公开</span></li>"
+        "<li><span>[发文机构]</span> <span>北京市西城区人民政府</span></li>"
+        "<li><span>[成文日期]</span> <span>2025年03月19日</span></li>"
+        "<li><span>[发布日期]</span> <span>2025年03月19日</span></li>"
+        f"<li><span>[标题]</span> <span>{title}</span></li></ol></div>"
+        f'<div class="article"><div class="title"><h1>{title}</h1></div>'
+        '<div class="view TRS_UEDITOR">' + "<br>\n".join(body) + "</div></div>"
+        '<div class="relevant"><h3>相关链接</h3><ul>'
+        + "".join(f'<li><a href="/x{i}">西城区政策解读第{i}期</a></li>' for i in range(8))
+        + '</ul></div></div><div id="footer">主办：北京市人民政府办公厅 京ICP备05060933号</div>'
+        "</body></html>")
+    f = tmp_path / "xicheng.shtml"
+    f.write_bytes(page.encode("gb18030"))
+    doc = read(f)
+    assert doc.format == "html"
+    assert doc.text.rstrip("\n").split("\n") == [title, *body]
+    fields = dict(doc.meta.fields)
+    assert fields["索引号"] == "11N000/2025-00012"
+    assert fields["信息分类"] == "政务公开"
+    assert fields["发布机构"] == "北京市西城区人民政府"
+    assert fields["名称"] == title
+    assert doc.meta.published == "2025-03-19"
+    assert (doc.meta.region, doc.meta.year, doc.meta.kind) == ("北京市西城区", 2024, "fazhi")
