@@ -70,8 +70,8 @@ def read_document(data: bytes, name: str, *, settings: Settings, encoding: str |
     if len(data) > settings.max_input_bytes:
         raise InputTooLargeError(
             f"{name}: {len(data)} bytes / larger than any annual report "
-            f"({settings.max_input_bytes // (1024 * 1024)} MiB limit) / pass the report itself, not an "
-            f"archive")
+            f"({settings.max_input_bytes // (1024 * 1024)} MiB limit) / pass the report itself, "
+            "not an archive")
     if not data.strip():
         raise EmptyInputError(f"{name}: the file is empty / there is no report text to read / "
                               "check that the right file was saved")
@@ -201,40 +201,46 @@ def _is_docx(data: bytes) -> bool:
         return False
 
 
+def _supported(sniffed: str) -> Format | None:
+    for fmt in ("txt", "html", "docx", "pdf"):
+        if sniffed == fmt:
+            return fmt
+    return None
+
+
 def detect_format(data: bytes, name: str) -> Format:
     """The format to read ``data`` as, from the extension of ``name`` checked against the content."""
     suffix = PurePath(name).suffix.lower() if name != "-" else ""
     sniffed = sniff(data)
-    if suffix and suffix not in _EXTENSIONS:
-        if sniffed in ("txt", "html", "docx", "pdf") and suffix in (".md", ".htmls", ".xml"):
-            return sniffed  # type: ignore[return-value]
+    readable = _supported(sniffed)
+    expected = _EXTENSIONS.get(suffix)
+    if suffix and expected is None:
         raise UnsupportedFormatError(
             f"{name}: unknown file type '{suffix}' / only {_SUPPORTED} reports can be read / "
             "save the report in one of these formats")
-    expected = _EXTENSIONS.get(suffix)
-    if expected is None:  # stdin or no extension: trust the content
-        if sniffed in ("txt", "html", "docx", "pdf"):
-            return sniffed  # type: ignore[return-value]
+    if expected is None:  # stdin or no extension: the content decides
+        if readable:
+            return readable
         raise BinaryInputError(f"{name}: the content is {sniffed}, not a report / only {_SUPPORTED} "
                                "reports can be read / pass the report file itself")
-    if expected == sniffed:
+    if expected == readable:
         return expected
     if expected == "docx":
-        why = ("an old binary Word .doc" if sniffed.startswith("an old Word") else
-               sniffed if sniffed not in ("txt", "html") else f"{sniffed} text")
+        what = sniffed if not readable else f"{readable} text" if readable in ("txt", "html") else readable
+        if sniffed.startswith("an old Word"):
+            what = "an old binary Word .doc"
         cause = "not a zip archive" if not data.startswith(b"PK") else "a zip without word/document.xml"
         raise UnsupportedFormatError(
-            f"{name}: is not a .docx file ({cause}; the content is {why}) / a .docx is a zip archive "
-            f"written by "
-            "Word or WPS / open it in Word and save it as .docx, or rename it to its real type")
+            f"{name}: is not a .docx file ({cause}; the content is {what}) / a .docx is a zip archive "
+            "written by Word or WPS / open it in Word and save it as .docx, or rename it to its real type")
     if expected == "pdf":
         raise UnsupportedFormatError(
             f"{name}: is not a PDF (no %PDF- header; the content is {sniffed}) / the file may be damaged or "
             "misnamed / save the report as PDF again, or rename it to its real type")
-    if expected in ("txt", "html") and sniffed in ("txt", "html"):
-        return expected  # an HTML page saved as .txt is text; a text saved as .html is still read as HTML
-    if expected in ("txt", "html") and sniffed in ("docx", "pdf"):
-        return sniffed  # type: ignore[return-value]  # a misnamed but readable document
+    if readable in ("txt", "html"):
+        return expected  # an HTML page saved as .txt is kept as text; a text saved as .html is read as HTML
+    if readable is not None:
+        return readable  # a .docx or .pdf misnamed .txt/.html: read it for what it is
     raise BinaryInputError(
         f"{name}: the content is {sniffed}, not {expected} text / a report must be text, a web page, .docx "
         "or .pdf / pass the report file itself (was an image or archive renamed?)")
@@ -291,13 +297,16 @@ def decode_text(data: bytes, name: str, *, encoding: str | None, settings: Setti
         readings = []
         for enc in ("utf-16-le", "utf-16-be"):
             try:
-                text = data.decode(enc)
+                sample = codecs.getincrementaldecoder(enc)().decode(data[:8000], final=False)
             except UnicodeDecodeError:
                 continue
-            if _plausible_text(text[:4000]) and _reads_as_chinese(text):
-                readings.append((text, enc))
+            if _plausible_text(sample) and _reads_as_chinese(sample):
+                readings.append(enc)
         if len(readings) == 1:
-            return _newlines(readings[0][0]), readings[0][1]
+            try:
+                return _newlines(data.decode(readings[0])), readings[0]
+            except UnicodeDecodeError:
+                pass
     return _detect_legacy(data, name, settings=settings, utf8_error=utf8_error)
 
 
@@ -311,9 +320,8 @@ def _detect_legacy(data: bytes, name: str, *, settings: Settings,
     hint = ("pass --encoding gb18030 if it is a simplified-Chinese file, or re-save it as UTF-8")
     if best is None:
         raise ReportEncodingError(
-            f"{name}: is not UTF-8 (invalid byte at offset {utf8_error.start}) and no Chinese encoding fits "
-            f"it / "
-            f"the file may be damaged or not text / {hint}")
+            f"{name}: is not UTF-8 (invalid byte at offset {utf8_error.start}) and no Chinese encoding "
+            f"fits it / the file may be damaged or not text / {hint}")
     enc = _PLAUSIBLE_ENCODINGS.get(best.encoding, "")
     if not enc:
         raise ReportEncodingError(

@@ -17,7 +17,7 @@ class Settings:
     min_report_chars: int = 40
     """A document with less text than this once extracted holds no report."""
     encoding_min_confidence: float = 0.5
-    """Below this charset-normalizer coherence, say the encoding is uncertain and ask for --encoding."""
+    """Below this charset-normalizer confidence (1 - chaos) the encoding is uncertain: ask for --encoding."""
 
     # segment
     max_title_chars: int = 60
