@@ -307,3 +307,23 @@ def test_second_portal_layout_list_metadata_and_br_paragraphs(tmp_path: Path) ->
     assert fields["名称"] == title
     assert doc.meta.published == "2025-03-19"
     assert (doc.meta.region, doc.meta.year, doc.meta.kind) == ("北京市西城区", 2024, "fazhi")
+
+
+def test_html_heading_tags_become_heading_hints(tmp_path: Path) -> None:
+    lines = [ln for ln in LIBO.read_text(encoding="utf-8").split("\n") if ln.strip()]
+    opening, h1, h2, para = lines[5], lines[6], lines[7], lines[8]
+    f = tmp_path / "headings.html"
+    f.write_text(f"<html><body><div class='content'><p>{opening}</p><h2>{h1}</h2><h3>{h2}</h3><p>{para}</p>"
+                 "</div></body></html>", encoding="utf-8")
+    doc = read(f)
+    assert doc.text == "\n".join([opening, h1, h2, para]) + "\n"
+    assert [(doc.text[h.start:h.end], h.level) for h in doc.heading_hints] == [(h1, 1), (h2, 2)]
+
+
+def test_cli_forced_encoding(runner: CliRunner, tmp_path: Path) -> None:
+    text = LIBO.read_text(encoding="utf-8")
+    f = tmp_path / "libo_gbk.txt"
+    f.write_bytes(text.encode("gb18030"))
+    r = runner.invoke(cli, ["parse", str(f), "--format", "json", "--encoding", "gb18030"], catch_exceptions=False)
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["text"] == text
