@@ -324,6 +324,7 @@ def test_cli_forced_encoding(runner: CliRunner, tmp_path: Path) -> None:
     text = LIBO.read_text(encoding="utf-8")
     f = tmp_path / "libo_gbk.txt"
     f.write_bytes(text.encode("gb18030"))
-    r = runner.invoke(cli, ["parse", str(f), "--format", "json", "--encoding", "gb18030"], catch_exceptions=False)
+    args = ["parse", str(f), "--format", "json", "--encoding", "gb18030"]
+    r = runner.invoke(cli, args, catch_exceptions=False)
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["text"] == text
