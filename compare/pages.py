@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -488,17 +489,37 @@ def _side_pieces(segs: Sequence[Segment], side: Literal["old", "new"], ranges: S
         move = f"{block_key}-mv{s.move}" if s.move is not None else None
         if not own:
             if side == "new" and s.kind in ("delete", "move_from"):
-                pieces.append(Piece(s.kind, s.old, s.rewrite, move))
+                pieces.extend(Piece(s.kind, t, s.rewrite, move) for _, t in _line_runs(s.old))
             continue
-        for a, b in _abs_pieces(pos, len(own), ranges, offsets):
-            inside = marks.bounds[bisect.bisect_right(marks.bounds, a):bisect.bisect_left(marks.bounds, b)]
-            for x, y in itertools.pairwise([a, *inside, b]):
-                heading, ev = marks.attrs(x)
-                anchors = tuple(i for i in marks.starts.get(x, ()) if i not in emitted)
-                emitted.update(anchors)
-                pieces.append(Piece(s.kind, text[x:y], s.rewrite, move, heading, anchors, ev))
+        runs = [(0, own)] if s.kind == "equal" else _line_runs(own)
+        for start, run in runs:
+            for a, b in _abs_pieces(pos + start, len(run), ranges, offsets):
+                inside = marks.bounds[bisect.bisect_right(marks.bounds, a):bisect.bisect_left(marks.bounds, b)]
+                for x, y in itertools.pairwise([a, *inside, b]):
+                    heading, ev = marks.attrs(x)
+                    anchors = tuple(i for i in marks.starts.get(x, ()) if i not in emitted)
+                    emitted.update(anchors)
+                    pieces.append(Piece(s.kind, text[x:y], s.rewrite, move, heading, anchors, ev))
         pos += len(own)
     return pieces
+
+
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+def _line_runs(text: str) -> list[tuple[int, str]]:
+    """``text`` cut at its line breaks (with the white space around them), as (offset, run):
+    a change is highlighted line by line and the blank between two paragraphs is left unmarked."""
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for m in _LINE_BREAK.finditer(text):
+        if m.start() > pos:
+            out.append((pos, text[pos:m.start()]))
+        out.append((m.start(), m.group()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, text[pos:]))
+    return out
 
 
 def _titles(report: Report, ids: Sequence[str]) -> str:
