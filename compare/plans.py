@@ -116,12 +116,19 @@ def _clauses(folded: str, a: int, b: int) -> list[tuple[int, int]]:
         for i in range(s, e):
             if folded[i] == "、":
                 left, right = folded[ps:i], folded[i + 1:e]
-                if _measure(left) and _measure(right) and not right.startswith(_NO_SPLIT_AFTER):
+                if _measure(left) and _words_first(right) and not right.startswith(_NO_SPLIT_AFTER):
                     pieces.append((ps, i))
                     ps = i + 1
         pieces.append((ps, e))
         out.extend(pieces)
     return out
+
+
+def _words_first(s: str) -> bool:
+    """Some words before any figure: the start of another measure, not a second figure of this one."""
+    m = _FIGURE.search(s)
+    head = s if m is None else s[:m.start()]
+    return sum(1 for ch in head if "\u4e00" <= ch <= "\u9fff") >= 2
 
 
 def _measure(s: str) -> bool:

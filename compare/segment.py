@@ -372,11 +372,27 @@ def _title_end(folded: str, c: _Candidate, settings: Settings) -> int:
     return max(i, c.body)
 
 
+# The signature closing a report: the issuing body and the date, each on a line of its own.
+_SIGNATURE = re.compile(
+    r"(\d{4}|[〇一二三四五六七八九零]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日|"
+    r"^.{2,25}(人民政府|办公室|委员会|司法局|司法厅|政府)$")
+
+
+def _body_end(folded: str, nodes: list[_Node]) -> int:
+    """End of the report's body: the text end, less trailing blanks and a closing signature."""
+    paras = _paragraphs(folded, folded)
+    end = paras[-1][1] if paras else 0
+    last_heading = nodes[-1].cand.para[0] if nodes else -1
+    for k in range(len(paras) - 1, max(len(paras) - 4, 0), -1):
+        a, b = paras[k]
+        if b - a > 30 or a <= last_heading or not _SIGNATURE.search(folded[a:b]):
+            break
+        end = paras[k - 1][1]
+    return end
+
+
 def _spans(folded: str, nodes: list[_Node], settings: Settings) -> None:
-    n = len(folded)
-    end_trim = n
-    while end_trim > 0 and folded[end_trim - 1].isspace():
-        end_trim -= 1
+    end_trim = _body_end(folded, nodes)
     for i, node in enumerate(nodes):
         node.title_end = _title_end(folded, node.cand, settings)
         end = node.parent.end if node.parent is not None else end_trim

@@ -1,0 +1,443 @@
+"""The segmenter: pinned outlines of real report passages, false-marker traps, properties.
+
+The passages are copied from the bundled reports (``reports/``), trimmed; where the corpus has
+no instance of a marker kind or a trap (①, （1）, 1、, 统一是, a year list at a line start) a real
+sentence is given that marker or trap.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import itertools
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from compare import ingest
+from compare.model import HeadingHint, Section
+from compare.segment import cn_number, segment
+from compare.settings import Settings
+
+from .conftest import REPORTS
+
+SETTINGS = Settings()
+
+
+def outline(text: str, hints: tuple[HeadingHint, ...] = ()) -> list[tuple[str, str, int]]:
+    """(marker, title, level) of every heading."""
+    return [(s.marker, s.title, s.level) for s in segment(text, kind=None, hints=hints, settings=SETTINGS)]
+
+
+def check_outline(text: str, sections: tuple[Section, ...]) -> None:
+    """The invariants every outline keeps: document order, nesting, no overlap, consistent ids."""
+    by_id = {s.id: s for s in sections}
+    assert len(by_id) == len(sections), "ids are unique"
+    for prev, s in itertools.pairwise(sections):
+        assert prev.start < s.start, f"document order: {prev.id} then {s.id}"
+    for s in sections:
+        assert s.start == s.heading_start <= s.heading_end <= s.end <= len(text), s
+        assert text[s.heading_start:s.heading_end].endswith(s.title), s
+        assert s.marker in text[s.heading_start:s.heading_end], s
+        assert len(s.title) <= SETTINGS.max_title_chars, s
+        if s.parent is None:
+            assert s.level == 1, s
+            assert s.role is not None, s
+            assert "." not in s.id, s
+        else:
+            p = by_id[s.parent]
+            assert s.level == p.level + 1, s
+            assert s.role is None, s
+            assert s.id.startswith(p.id + "."), s
+            assert p.start < s.start, f"{s.id} nests in {p.id}"
+            assert s.end <= p.end, f"{s.id} nests in {p.id}"
+    for a in sections:
+        for b in sections:
+            if a.start < b.start < a.end:
+                assert b.end <= a.end, f"{b.id} overlaps the end of {a.id}"
+
+
+# ---------------------------------------------------------------- pinned passages, each marker kind
+
+LIBO_REVIEW = (
+    "一、2023年推进法治政府建设的主要举措和成效\n"
+    "(一)以法治思维推动发展,保障政府职能全面正确履行。\n"
+    "一是持续深化“放管服”改革。深入推进“一网一窗通办”改革,围绕全项无差别受理目标,推动人社、医保、公积金业务从“小一窗”"
+    "向“大一窗”融合。\n"
+    "二是深入推进规范公正文明执法。大力推进“一支队伍管执法”改革,构建明晰的执法职责体系,全面梳理执法事项清单。\n")
+
+LIBO_PROBLEMS = (
+    "二、2023年推进法治政府建设存在的不足和原因\n"
+    "一是各部门、各乡(镇、街道)虽逐步重视依法行政工作,但具体抓什么、怎么抓的工作思路还不够清晰。"
+    "二是行政执法规范性、严格性不足,部分执法单位在执法过程中存在程序瑕疵、文书不规范等问题。"
+    "三是“两降一升” 工作存在不稳定性,行政执法不规范问题依然突出。\n")
+
+LIBO_RUN_IN = (
+    "三、2023年党政主要负责人履行推进法治建设第一责任人职责,加强法治政府建设的有关情况\n"
+    "(一)谋篇部署、高位推动,法治建设有力有序推进。坚持把习近平法治思想学习作为增强依法行政能力的务实举措,全年县委常委会、"
+    "县委理论学习中心组集体学法6次。\n"
+    "(二)压紧压实责任,推动法治建设任务落实。制定《荔波县2023年法治政府建设工作要点》等文件制度。\n")
+
+
+def test_dun_paren_and_shi_lines_nest_by_depth() -> None:
+    assert outline(LIBO_REVIEW) == [
+        ("一、", "2023年推进法治政府建设的主要举措和成效", 1),
+        ("(一)", "以法治思维推动发展,保障政府职能全面正确履行", 2),
+        ("一是", "持续深化“放管服”改革", 3),
+        ("二是", "深入推进规范公正文明执法", 3),
+    ]
+
+
+def test_inline_enumeration_in_one_paragraph_is_reported() -> None:
+    assert outline(LIBO_PROBLEMS) == [
+        ("二、", "2023年推进法治政府建设存在的不足和原因", 1),
+        ("一是", "各部门、各乡(镇、街道)虽逐步重视依法行政工作,但具体抓什么、怎么抓的工作思路还不够清晰", 2),
+        ("二是", "行政执法规范性、严格性不足,部分执法单位在执法过程中存在程序瑕疵、文书不规范等问题", 2),
+        ("三是", "“两降一升” 工作存在不稳定性,行政执法不规范问题依然突出", 2),
+    ]
+
+
+def test_last_inline_item_ends_with_its_paragraph() -> None:
+    text = LIBO_PROBLEMS + "三、2023年党政主要负责人履行推进法治建设第一责任人职责\n"
+    sections = segment(text, kind="fazhi", hints=(), settings=SETTINGS)
+    last = sections[3]
+    assert last.marker == "三是"
+    assert text[last.end - 3:last.end] == "突出。"
+
+
+def test_run_in_heading_title_stops_at_the_first_full_stop() -> None:
+    result = outline(LIBO_RUN_IN)
+    assert result[1] == ("(一)", "谋篇部署、高位推动,法治建设有力有序推进", 2)
+    assert result[2] == ("(二)", "压紧压实责任,推动法治建设任务落实", 2)
+
+
+def test_run_in_level_one_heading() -> None:
+    text = ("一、学习贯彻习近平法治思想走深走实。深入开展学习贯彻习近平新时代中国特色社会主义思想主题教育。\n"
+            "二、法治建设第一责任人职责压紧压实。省政府主要负责同志坚决扛牢推进法治建设第一责任人职责。\n")
+    sections = segment(text, kind="fazhi", hints=(), settings=SETTINGS)
+    assert [(s.title, s.role) for s in sections] == [
+        ("学习贯彻习近平法治思想走深走实", "achievements"), ("法治建设第一责任人职责压紧压实", "leadership")]
+
+
+def test_full_width_paren_after_an_ideographic_indent() -> None:
+    text = ("\u3000\u3000二、2025年目标任务和重点工作\n"
+            "\u3000\u3000认真抓好11方面重点工作：\n"
+            "\u3000\u3000（一）发挥政策引导保障支撑作用，最大程度把政策红利转化为发展动力。全面落实国家更加积极的财政政策。\n"
+            "\u3000\u3000（二）提振和扩大消费，切实增强消费促发展基础性作用。深入实施提振消费专项行动。\n")
+    assert outline(text) == [
+        ("二、", "2025年目标任务和重点工作", 1),
+        ("（一）", "发挥政策引导保障支撑作用，最大程度把政策红利转化为发展动力", 2),
+        ("（二）", "提振和扩大消费，切实增强消费促发展基础性作用", 2),
+    ]
+
+
+def test_arabic_dot_items() -> None:
+    text = ("  一、2024年推进法治政府建设主要举措和成效\n\n"
+            "  1.进一步完善法治政府建设顶层设计。制发《2024年西城区法治政府建设工作要点》。\n\n"
+            "  2.深入推进政府职能转变优化。调整优化社区职责事项清单。\n")
+    assert outline(text) == [("一、", "2024年推进法治政府建设主要举措和成效", 1),
+                             ("1.", "进一步完善法治政府建设顶层设计", 2),
+                             ("2.", "深入推进政府职能转变优化", 2)]
+
+
+@pytest.mark.parametrize(("first", "second"),
+                         [("1、", "2、"), ("（1）", "（2）"), ("①", "②"), ("1．", "2．")])
+def test_other_item_markers(first: str, second: str) -> None:
+    text = ("(一)坚持政治引领,扛牢法治政府建设责任。\n"
+            f"{first}强化理论学习。深入学习习近平法治思想,始终坚持把学习贯彻习近平法治思想作为首要政治任务。\n"
+            f"{second}抓实关键少数。压实各级党政主要负责人履行推进法治建设第一责任人职责。\n")
+    assert outline(text) == [("(一)", "坚持政治引领,扛牢法治政府建设责任", 1),
+                             (first, "强化理论学习", 2), (second, "抓实关键少数", 2)]
+
+
+def test_di_yi_items() -> None:
+    text = ("二、2014年工作总体部署\n\n实现今年经济社会发展的目标任务，要把握好以下原则和政策取向。\n\n"
+            "第一，向深化改革要动力。改革是最大的红利。\n\n"
+            "第二，保持经济运行处在合理区间。完善宏观调控政策框架。\n")
+    assert outline(text) == [("二、", "2014年工作总体部署", 1), ("第一，", "向深化改革要动力", 2),
+                             ("第二，", "保持经济运行处在合理区间", 2)]
+
+
+def test_yi_yao_enumeration_under_a_paren_heading() -> None:
+    text = ("（五）推进新一轮高水平对外开放，着力实现合作共赢。\n\n"
+            "促进外贸创新发展。面对外需持续低迷的严峻形势，要多措并举，遏制进出口下滑势头。一要加快落实和完善政策。"
+            "优化出口退税率结构。二要鼓励商业模式创新。扩大跨境电子商务试点。\n")
+    assert outline(text) == [("（五）", "推进新一轮高水平对外开放，着力实现合作共赢", 1),
+                             ("一要", "加快落实和完善政策", 2), ("二要", "鼓励商业模式创新", 2)]
+
+
+def test_unnumbered_heading_lines_are_the_top_level() -> None:
+    text = ("2025年西藏政府工作报告\n来源：西藏日报\n各位代表：\n"
+            "现在，我代表自治区人民政府，向大会报告政府工作，请予审议，并请各位政协委员和其他列席人员提出意见。\n"
+            "2024年工作回顾\n"
+            "2024年是新中国成立75周年，是实现“十四五”规划目标任务的关键之年。我们坚持稳中求进工作总基调。\n"
+            "一是稳定态势持续向好。牢固树立总体国家安全观。\n"
+            "二是发展动能不断增强。完成重点项目投资1700亿元以上。\n"
+            "2025年工作安排\n"
+            "今年是“十四五”规划收官之年，是自治区成立60周年，也是本届政府全面完成各项目标任务的收官之年。\n"
+            "(一)坚决维护社会和谐稳定。扎实推进中华民族共同体建设。\n")
+    sections = segment(text, kind="gwr", hints=(), settings=SETTINGS)
+    assert [(s.marker, s.title, s.level, s.role) for s in sections] == [
+        ("", "2024年工作回顾", 1, "achievements"),
+        ("一是", "稳定态势持续向好", 2, None),
+        ("二是", "发展动能不断增强", 2, None),
+        ("", "2025年工作安排", 1, "plans"),
+        ("(一)", "坚决维护社会和谐稳定", 2, None),
+    ]
+
+
+def test_a_report_whose_top_level_is_paren_has_it_at_level_one() -> None:
+    text = ("青岛市2019年政府工作报告(全文)\n\n各位代表:\n\n"
+            "2018年,是青岛历史上极不平凡的一年。一年来,全市上下坚持以习近平新时代中国特色社会主义思想为指导。主要做了以下工作:\n\n"
+            "(一)团结一心众志成城,峰会服务保障任务圆满完成。我们以最高标准、最严要求、最实作风。\n\n"
+            "(二)扎实推进新旧动能转换,经济发展质量不断提升。\n")
+    assert [level for _, _, level in outline(text)] == [1, 1]
+
+
+def test_an_enumeration_inside_an_item_of_the_same_family_nests() -> None:
+    text = ("三、2025年重点工作\n"
+            "七是坚持民生至上，更大力度增进群众福祉\n"
+            "今年，将继续办好群众普遍需求、可感可及的10件实事。一是继续实施中小学“强县中增学位”工程，支持20所县属高中改善办学"
+            "条件。二是继续支持1万名未就业普通高校毕业生到基层就业，城镇新增就业30万人。\n"
+            "八是深化主动创安创稳，以高水平安全保障高质量发展\n")
+    assert [(m, level) for m, _, level in outline(text)] == [
+        ("三、", 1), ("七是", 2), ("一是", 3), ("二是", 3), ("八是", 2)]
+
+
+def test_a_second_enumeration_after_a_finished_one_is_a_sibling() -> None:
+    text = ("一、2015年工作回顾\n\n一年来，我们主要做了以下工作：\n\n"
+            "一是着力稳增长调结构防风险，创新宏观调控方式。为应对持续加大的经济下行压力，我们实施定向调控。\n\n"
+            "二是围绕激发市场活力，加大改革开放力度。我们不搞“大水漫灌”式的强刺激。\n\n"
+            "2015年是“十二五”收官之年。“十二五”规划确定的主要目标任务全面完成。一是经济持续较快发展。国内生产总值年均增长7.8%。"
+            "二是结构调整取得标志性进展。服务业成为第一大产业。\n")
+    assert [(m, level) for m, _, level in outline(text)] == [
+        ("一、", 1), ("一是", 2), ("二是", 2), ("一是", 2), ("二是", 2)]
+
+
+def test_heading_hints_make_unnumbered_paragraphs_headings() -> None:
+    text = ("政府工作报告\n各位代表：\n"
+            "现在，我代表省人民政府，向大会报告政府工作，请予审议，并请各位政协委员和其他列席人员提出意见。\n"
+            "过去一年的主要工作\n一年来，我们坚持稳中求进工作总基调，经济运行总体平稳、稳中有进。\n"
+            "稳住经济基本盘\n全省地区生产总值增长5.8%，固定资产投资增长4%。\n"
+            "今年的主要任务\n今年是“十四五”规划收官之年。\n")
+    hints = []
+    for line, level in (("过去一年的主要工作", 1), ("稳住经济基本盘", 2), ("今年的主要任务", 1)):
+        at = text.index(line)
+        hints.append(HeadingHint(at, at + len(line), level))
+    sections = segment(text, kind="gwr", hints=tuple(hints), settings=SETTINGS)
+    assert [(s.title, s.level, s.role) for s in sections] == [
+        ("过去一年的主要工作", 1, "achievements"), ("稳住经济基本盘", 2, None),
+        ("今年的主要任务", 1, "plans")]
+
+
+# ---------------------------------------------------------------- false-marker traps
+
+@pytest.mark.parametrize(("body", "why"), [
+    ("坚持全市一盘棋,执法标准统一是前提,程序唯一是要求,严格落实行政执法“三项制度”。", "统一是, 唯一是"),
+    ("一是牢牢抓住发展第一要务不放松。发展是硬道理。二是大力推进结构性改革。当前矛盾和问题。", "第一要务"),
+    ("全年组织学法考试,\n1.5万名干部参加学法考试,合格率100%。", "1.5万 at a line start"),
+    ("重点城市细颗粒物（PM\n2.5\n）年均浓度下降9.1%。", "a bare 2.5 line"),
+    ("2023、2024年连续两年获评法治政府建设示范单位。", "a year list at a line start"),
+    ("审核的事项主要包括：（1）行政许可事项；（2）行政处罚事项；（3）行政强制事项。", "(1) in a sentence"),
+    ("一、二、三产业增加值分别增长4.2%、5%、5.4%。", "一、二、三产业 at a line start"),
+    ("规上工业增加值增长7.7%。二是高于全国1.8个百分点,增速排全国第五。", "a lone 二是"),
+])
+def test_false_markers_are_not_headings(body: str, why: str) -> None:
+    text = "(一)统筹推进法治政府建设。\n" + body + "\n(二)深入推进依法行政。加强行政执法监督工作。\n"
+    found = [(m, level) for m, _, level in outline(text)]
+    wanted = [("(一)", 1), ("(二)", 1)]
+    if why == "第一要务":
+        wanted = [("(一)", 1), ("一是", 2), ("二是", 2), ("(二)", 1)]
+    assert found == wanted, why
+
+
+def test_title_metadata_salutation_and_signature_are_not_headings() -> None:
+    text = ("荔波县人民政府2023年度法治政府建设工作情况报告\n"
+            "索 引 号: | 000014349/2024-351576 | 信息分类: | 其他公告 |\n"
+            "发布机构: | 生成日期: | 2024-03-04 | |\n"
+            "各位代表：\n"
+            "2023年以来,在州委、州政府和县委、县人大的坚强领导下,荔波县始终坚持以习近平新时代中国特色社会主义思想为指引。\n"
+            "一、2023年推进法治政府建设的主要举措和成效\n(一)以法治思维推动发展。深入推进“一网一窗通办”改革。\n"
+            "荔波县人民政府\n2024年3月1日\n")
+    assert [m for m, _, _ in outline(text)] == ["一、", "(一)"]
+
+
+def test_a_lone_inline_first_item_is_kept_only_at_the_end_of_a_cut_text() -> None:
+    head = "(一)法治政府建设统筹推进更加有力。市委、市政府主要负责同志切实履行推进法治建设第一责任人职责。"
+    cut = head + "一是强化思想政治引领。召开市委全面依法治市委员会会议"
+    assert [m for m, _, _ in outline(cut)] == ["(一)", "一是"]
+    full = cut + "。" + "坚持以习近平法治思想为指导,全面推进依法行政。" * 40
+    full += "\n(二)行政决策质量不断提升。\n"
+    assert [m for m, _, _ in outline(full)] == ["(一)", "(二)"]
+
+
+def test_a_heading_line_repeated_by_mistake_counts_once() -> None:
+    text = ("2025年,在市委、市政府和县委的坚强领导下,我县深入学习贯彻习近平法治思想,取得新成效。\n"
+            "一、强化党的领导,夯实法治建设根基\n一、强化党的领导,夯实法治建设根基\n"
+            "一是加强政治引领,把牢正确方向。始终坚持党对法治政府建设的全面领导。\n"
+            "二是深化理论武装,夯实思想基础。坚持把学习贯彻习近平法治思想作为首要政治任务。\n")
+    assert [(m, level) for m, _, level in outline(text)] == [("一、", 1), ("一是", 2), ("二是", 2)]
+
+
+@pytest.mark.parametrize(("numeral", "value"), [("一", 1), ("十", 10), ("十一", 11), ("二十", 20),
+                                                ("二十三", 23), ("三四", None), ("", None), ("百", None)])
+def test_chinese_numerals(numeral: str, value: int | None) -> None:
+    assert cn_number(numeral) == value
+
+
+# ---------------------------------------------------------------- roles
+
+@pytest.mark.parametrize(("title", "role"), [
+    ("2023年推进法治政府建设的主要举措和成效", "achievements"),
+    ("2023年推进法治政府建设存在的不足和原因", "problems"),
+    ("党政主要负责人履行推进法治建设第一责任人职责情况", "leadership"),
+    ("2024年推进法治政府建设的主要安排", "plans"),
+    ("下一步工作打算", "plans"),
+    ("2025年工作总体要求和预期目标", "plans"),
+    ("“十三五”时期主要目标任务和重大举措", "plans"),
+    ("2026年重点工作", "plans"),
+])
+def test_roles_from_titles_whatever_the_order(title: str, role: str) -> None:
+    for first in ("党政主要负责人履行推进法治建设第一责任人职责情况", "主要举措和成效"):
+        text = f"一、{first}\n正文一段，内容从略。\n二、{title}\n正文一段，内容从略。\n"
+        sections = segment(text, kind=None, hints=(), settings=SETTINGS)
+        assert sections[1].role == role, (first, title)
+
+
+def test_topical_sections_after_a_plans_section_are_plans() -> None:
+    text = ("一、2014年工作回顾\n正文。\n二、2015年工作总体部署\n正文。\n三、把改革开放扎实推向纵深\n正文。\n"
+            "六、切实加强政府自身建设\n正文。\n")
+    roles = [s.role for s in segment(text, kind="gwr", hints=(), settings=SETTINGS)]
+    assert roles == ["achievements", "plans", "plans", "plans"]
+
+
+# ---------------------------------------------------------------- properties: generated reports
+
+TITLES = ["持续深化“放管服”改革", "强化组织领导", "加强法治教育,营造法治氛围", "提升行政决策公信力",
+          "稳定和完善宏观经济政策", "扩大高水平对外开放", "保障和改善民生", "严格规范公正文明执法",
+          "推进科技创新和产业创新深度融合", "加快建设现代化产业体系"]
+SENTENCES = ["深入推进“一网一窗通办”改革,推动人社、医保业务融合。", "全年审核重大行政执法决定136件。",
+             "坚持全市一盘棋,标准统一是前提。", "发展是执政兴国的第一要务。", "共协调到位资金60余万元。",
+             "全市政务服务事项100%实现网上可办,好评率99.99%。", "主要包括：（1）行政许可;（2）行政处罚。",
+             "地区生产总值增长5.5%左右,城镇新增就业1.5万人。"]
+SCHEMES = [("dun", "paren", "shi"), ("dun", "ardot", "shi"), ("dun", "shi"), ("paren", "yao"),
+           ("dun", "fparen", "ardot", "shi"), ("dun", "arparen")]
+_CN_NUM = "一二三四五六七八九十"
+
+
+def marker(family: str, n: int) -> str:
+    cn = _CN_NUM[n - 1] if n <= 10 else "十" + _CN_NUM[n - 11]
+    return {"dun": f"{cn}、", "paren": f"({cn})", "fparen": f"（{cn}）", "ardot": f"{n}.",
+            "arparen": f"（{n}）", "shi": f"{cn}是", "yao": f"{cn}要"}[family]
+
+
+@st.composite
+def report_texts(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    """A report-like text and the (start, level) of every heading it was built with."""
+    scheme = draw(st.sampled_from(SCHEMES))
+    parts: list[str] = ["某市人民政府2023年度法治政府建设情况报告\n",
+                        draw(st.sampled_from(SENTENCES)) * 2 + "现将有关情况报告如下。\n"]
+    expected: list[tuple[int, int]] = []
+
+    def body() -> str:
+        return "".join(draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=3)))
+
+    def emit(depth: int) -> None:
+        family = scheme[depth]
+        n_items = draw(st.integers(min_value=1, max_value=4))
+        inline = family in ("shi", "yao") and n_items >= 2 and draw(st.booleans())
+        if inline:
+            parts.append(body())
+        for n in range(1, n_items + 1):
+            pos = sum(map(len, parts))
+            head = marker(family, n) + draw(st.sampled_from(TITLES))
+            expected.append((pos, depth + 1))
+            if inline:
+                parts.append(head + "。" + body())
+                continue
+            run_in = draw(st.booleans())
+            parts.append(head + ("。" + body() + "\n" if run_in else "\n"))
+            if depth + 1 < len(scheme) and draw(st.booleans()):
+                emit(depth + 1)
+            elif not run_in:
+                parts.append(body() + "\n")
+        if inline:
+            parts.append("\n")
+
+    emit(0)
+    if draw(st.booleans()):
+        parts.append("特此报告。\n某市人民政府\n2024年3月1日\n")
+    return "".join(parts), expected
+
+
+@given(report_texts())
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_generated_reports_give_back_their_outline(case: tuple[str, list[tuple[int, int]]]) -> None:
+    text, expected = case
+    sections = segment(text, kind=None, hints=(), settings=SETTINGS)
+    check_outline(text, sections)
+    assert [(s.heading_start, s.level) for s in sections] == expected
+
+
+@given(st.lists(st.sampled_from([*"一二三是要、()（）1.。;：\n 第，统工作回顾年2", "一、", "(一)", "二是"]),
+               max_size=120).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_any_text_gives_a_well_formed_outline(text: str) -> None:
+    check_outline(text, segment(text, kind=None, hints=(), settings=SETTINGS))
+
+
+# ---------------------------------------------------------------- the bundled reports
+
+@functools.cache
+def manifest() -> list[dict[str, str]]:
+    with (REPORTS / "MANIFEST.tsv").open(encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+@functools.cache
+def outline_of(relpath: str) -> tuple[str, tuple[Section, ...]]:
+    path = REPORTS / relpath
+    doc = ingest.read_document(path.read_bytes(), str(path), settings=SETTINGS)
+    return doc.text, segment(doc.text, kind=doc.meta.kind, hints=doc.heading_hints, settings=SETTINGS)
+
+
+ALL_REPORTS = [row["file"] for row in manifest()]
+FULL_REPORTS = [row["file"] for row in manifest() if row["completeness"] == "full"]
+
+
+@pytest.mark.parametrize("relpath", ALL_REPORTS)
+def test_every_bundled_report_has_a_sane_outline(relpath: str) -> None:
+    text, sections = outline_of(relpath)
+    assert sections, "no sections found"
+    check_outline(text, sections)
+    assert all(len(s.title) >= 2 for s in sections)
+    top = [s for s in sections if s.level == 1]
+    if relpath in FULL_REPORTS:
+        assert len(top) >= 2, "a whole report has more than one part"
+        for s in top:
+            assert s.end - s.start < 0.85 * len(text), f"{s.id} {s.title} spans the whole report"
+
+
+@pytest.mark.parametrize("relpath", FULL_REPORTS)
+def test_whole_reports_review_a_year_and_plan_the_next(relpath: str) -> None:
+    _, sections = outline_of(relpath)
+    roles = [s.role for s in sections if s.level == 1]
+    assert roles[0] in ("achievements", "leadership"), roles
+    assert "plans" in roles, roles
+    assert roles.index("plans") > roles.index("achievements"), roles
+
+
+@given(st.sampled_from(ALL_REPORTS), st.floats(min_value=0.05, max_value=1.0))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_reports_cut_anywhere_keep_a_well_formed_outline(relpath: str, share: float) -> None:
+    text, _ = outline_of(relpath)
+    cut = text[:int(len(text) * share)]
+    check_outline(cut, segment(cut, kind=None, hints=(), settings=SETTINGS))
+
+
+def test_docx_and_txt_of_one_report_give_the_same_outline() -> None:
+    _t_txt, s_txt = outline_of("gwr/zhejiang_2024.txt")
+    _t_docx, s_docx = outline_of("docx/zhejiang_2024.docx")
+    assert [(s.marker, s.title, s.level, s.role) for s in s_txt] == \
+        [(s.marker, s.title, s.level, s.role) for s in s_docx]
