@@ -344,3 +344,74 @@ def _stats(segs: Iterable[Segment]) -> DiffStats:
                 dropped += _nonspace(s.old)
     return DiffStats(carried=carried, moved=moved, rewritten=rewritten, added=added, dropped=dropped,
                      replaced=replaced)
+
+
+def cross_moves(diffs: Sequence[TextDiff], *, settings: Settings = DEFAULT_SETTINGS) -> tuple[TextDiff, ...]:
+    """The diffs of several aligned passages, with sentences that moved from one passage to another
+    shown as moves (a sentence dropped from one section and reappearing near-identically in another).
+
+    Move numbers are made unique across the whole list; every diff still rebuilds its two texts.
+    """
+    renumbered: list[list[Segment]] = []
+    base = 0
+    for d in diffs:
+        ids = sorted({s.move for s in d.segments if s.move is not None})
+        table = {m: base + k for k, m in enumerate(ids)}
+        base += len(ids)
+        renumbered.append([Segment(s.kind, s.old, s.new, table[s.move], s.rewrite) if s.move is not None else s
+                           for s in d.segments])
+    Cand = tuple[int, int, int, str]  # (diff, segment, offset in the segment, sentence)
+    dels: list[Cand] = []
+    inss: list[Cand] = []
+    for di, segs in enumerate(renumbered):
+        for si, s in enumerate(segs):
+            if s.kind not in ("delete", "insert"):
+                continue
+            off = 0
+            for sent in sentences(s.old or s.new):
+                if len(squeeze(sent)) >= settings.diff_move_min_chars:
+                    (dels if s.kind == "delete" else inss).append((di, si, off, sent))
+                off += len(sent)
+    if not dels or not inss:
+        return tuple(TextDiff(tuple(segs), _stats(segs)) for segs in renumbered)
+    cutoff = settings.diff_move_min_ratio
+    scores = process.cdist([squeeze(c[3]) for c in dels], [squeeze(c[3]) for c in inss], scorer=fuzz.ratio,
+                           score_cutoff=cutoff)
+    pairs = sorted((-float(scores[a][b]), a, b) for a in range(len(dels)) for b in range(len(inss))
+                   if scores[a][b] >= cutoff and dels[a][0] != inss[b][0])
+    cuts: dict[tuple[int, int], list[tuple[int, str, int, bool]]] = {}
+    used_d: set[int] = set()
+    used_i: set[int] = set()
+    for _, a, b in pairs:
+        if a in used_d or b in used_i:
+            continue
+        used_d.add(a)
+        used_i.add(b)
+        edited = squeeze(dels[a][3]) != squeeze(inss[b][3])
+        cuts.setdefault(dels[a][:2], []).append((dels[a][2], dels[a][3], base, False))
+        cuts.setdefault(inss[b][:2], []).append((inss[b][2], inss[b][3], base, edited))
+        base += 1
+    out: list[TextDiff] = []
+    for di, segs in enumerate(renumbered):
+        rebuilt: list[Segment] = []
+        for si, s in enumerate(segs):
+            if (di, si) not in cuts:
+                rebuilt.append(s)
+                continue
+            own, pos = (s.old or s.new), 0
+            for off, sent, move, edited in sorted(cuts[(di, si)]):
+                rest = own[pos:off]
+                if rest:
+                    rebuilt.append(Segment(s.kind, rest if s.kind == "delete" else "",
+                                           rest if s.kind == "insert" else "", None, s.rewrite))
+                if s.kind == "delete":
+                    rebuilt.append(Segment("move_from", sent, "", move))
+                else:
+                    rebuilt.append(Segment("move_to", "", sent, move, edited))
+                pos = off + len(sent)
+            if pos < len(own):
+                rest = own[pos:]
+                rebuilt.append(Segment(s.kind, rest if s.kind == "delete" else "",
+                                       rest if s.kind == "insert" else "", None, s.rewrite))
+        out.append(TextDiff(tuple(rebuilt), _stats(rebuilt)))
+    return tuple(out)

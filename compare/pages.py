@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .diff import DiffStats, Segment, SegmentKind, diff_texts
+from .diff import DiffStats, Segment, SegmentKind, cross_moves, diff_texts
 from .model import AuditStatus, Comparison, Indicator, IndicatorPair, Meta, Plan, Report, Section, Verdict
 from .settings import DEFAULT_SETTINGS, Settings
 
@@ -46,7 +46,7 @@ class Piece:
     rewrite: bool = False
     """Part of a passage reworded in place (for delete/insert), or an edited move (move_to)."""
     move: str | None = None
-    """For a move: the key shared by its two ends (``sec-3-mv0``)."""
+    """For a move: the key shared by its two ends (``mv-0``), unique on the page."""
     heading: bool = False
     """The text is (part of) a section heading."""
     anchors: tuple[str, ...] = ()
@@ -476,7 +476,7 @@ def _abs_pieces(local_start: int, length: int, ranges: Sequence[tuple[int, int]]
 
 
 def _side_pieces(segs: Sequence[Segment], side: Literal["old", "new"], ranges: Sequence[tuple[int, int]],
-                 text: str, marks: _Marks, block_key: str, emitted: set[str]) -> list[Piece]:
+                 text: str, marks: _Marks, emitted: set[str]) -> list[Piece]:
     offsets: list[int] = []
     total = 0
     for a, b in ranges:
@@ -486,7 +486,7 @@ def _side_pieces(segs: Sequence[Segment], side: Literal["old", "new"], ranges: S
     pos = 0
     for s in segs:
         own = s.old if side == "old" else s.new
-        move = f"{block_key}-mv{s.move}" if s.move is not None else None
+        move = f"mv-{s.move}" if s.move is not None else None
         if not own:
             if side == "new" and s.kind in ("delete", "move_from"):
                 pieces.extend(Piece(s.kind, t, s.rewrite, move) for _, t in _line_runs(s.old))
@@ -494,8 +494,8 @@ def _side_pieces(segs: Sequence[Segment], side: Literal["old", "new"], ranges: S
         runs = [(0, own)] if s.kind == "equal" else _line_runs(own)
         for start, run in runs:
             for a, b in _abs_pieces(pos + start, len(run), ranges, offsets):
-                inside = marks.bounds[bisect.bisect_right(marks.bounds, a):bisect.bisect_left(marks.bounds, b)]
-                for x, y in itertools.pairwise([a, *inside, b]):
+                lo, hi = bisect.bisect_right(marks.bounds, a), bisect.bisect_left(marks.bounds, b)
+                for x, y in itertools.pairwise([a, *marks.bounds[lo:hi], b]):
                     heading, ev = marks.attrs(x)
                     anchors = tuple(i for i in marks.starts.get(x, ()) if i not in emitted)
                     emitted.update(anchors)
@@ -620,21 +620,20 @@ def build_page(c: Comparison, *, settings: Settings = DEFAULT_SETTINGS) -> Repor
     old_marks = _Marks.of(c.old, [])
     emitted: set[str] = set()
     blocks: list[BlockView] = []
-    for k, lay in enumerate(_layouts(c)):
+    layouts = _layouts(c)
+    diffs = cross_moves([diff_texts("".join(c.old.text[a:b] for a, b in lay.old_ranges),
+                                    "".join(c.new.text[a:b] for a, b in lay.new_ranges), settings=settings)
+                         for lay in layouts], settings=settings)
+    for k, (lay, d) in enumerate(zip(layouts, diffs, strict=True)):
         key = f"sec-{k}"
-        old_text = "".join(c.old.text[a:b] for a, b in lay.old_ranges)
-        new_text = "".join(c.new.text[a:b] for a, b in lay.new_ranges)
-        d = diff_texts(old_text, new_text, settings=settings)
         levels = [s.level for s in (*(c.old.section(i) for i in lay.old_ids),
                                     *(c.new.section(i) for i in lay.new_ids)) if isinstance(s, Section)]
         blocks.append(BlockView(
             key=key, relation=lay.relation, relation_label=RELATION_LABELS[lay.relation],
             level=min(levels) if levels else 1, old_ids=lay.old_ids, new_ids=lay.new_ids,
             old_title=_titles(c.old, lay.old_ids), new_title=_titles(c.new, lay.new_ids), score=lay.score,
-            old_pieces=tuple(_side_pieces(d.segments, "old", lay.old_ranges, c.old.text, old_marks, key,
-                                          set())),
-            new_pieces=tuple(_side_pieces(d.segments, "new", lay.new_ranges, c.new.text, new_marks, key,
-                                          emitted)),
+            old_pieces=tuple(_side_pieces(d.segments, "old", lay.old_ranges, c.old.text, old_marks, set())),
+            new_pieces=tuple(_side_pieces(d.segments, "new", lay.new_ranges, c.new.text, new_marks, emitted)),
             stats=d.stats))
     anchors = {sp: span_id[sp] for sp in spans if span_id[sp] in emitted}
     block_of: dict[tuple[str, str], str] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.diff import Segment, diff_texts, sentences, tokens
+from compare.diff import Segment, cross_moves, diff_texts, sentences, tokens
 from compare.settings import Settings
 
 from .conftest import REPORTS
@@ -124,3 +124,34 @@ def test_stats_count_carried_rewritten_new() -> None:
     assert st_.carried >= len("推进重点执法任务实施。开展行政规范性文件")
     assert st_.rewritten > 0
     assert st_.new_total == sum(1 for c in b if not c.isspace())
+
+
+def test_sentence_moved_to_another_section_is_a_move() -> None:
+    """A sentence dropped from one aligned passage and added to another is shown as moved."""
+    lines = XICHENG_OLD.splitlines()
+    sec3, sec2 = lines[4], lines[3]
+    moved = sentences(sec3)[2]  # 接受区属部门备案行政规范性文件19件。
+    d1 = diff_texts(sec3, sec3.replace(moved, ""))
+    d2 = diff_texts(sec2, sec2 + moved)
+    out = cross_moves([d1, d2])
+    froms = [s for s in out[0].segments if s.kind == "move_from"]
+    tos = [s for s in out[1].segments if s.kind == "move_to"]
+    assert [s.old for s in froms] == [moved]
+    assert [s.new for s in tos] == [moved]
+    assert froms[0].move == tos[0].move
+    assert (old_side(out[0].segments), new_side(out[0].segments)) == (sec3, sec3.replace(moved, ""))
+    assert (old_side(out[1].segments), new_side(out[1].segments)) == (sec2, sec2 + moved)
+    assert out[1].stats.moved == len(moved) and out[1].stats.added == 0
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(sentences(XICHENG_OLD)), max_size=5),
+                          st.lists(st.sampled_from(sentences(XICHENG_OLD)), max_size=5)), max_size=4))
+def test_cross_moves_keep_every_diff_rebuilding(passages: list[tuple[list[str], list[str]]]) -> None:
+    pairs = [("".join(a), "".join(b)) for a, b in passages]
+    out = cross_moves([diff_texts(a, b) for a, b in pairs])
+    assert [(old_side(d.segments), new_side(d.segments)) for d in out] == pairs
+    ends = [(s.kind, s.move) for d in out for s in d.segments if s.move is not None]
+    for kind, move in ends:  # every move has both its ends
+        other = "move_to" if kind == "move_from" else "move_from"
+        assert (other, move) in ends
