@@ -358,7 +358,7 @@ def cross_moves(diffs: Sequence[TextDiff], *, settings: Settings = DEFAULT_SETTI
         ids = sorted({s.move for s in d.segments if s.move is not None})
         table = {m: base + k for k, m in enumerate(ids)}
         base += len(ids)
-        renumbered.append([Segment(s.kind, s.old, s.new, table[s.move], s.rewrite) if s.move is not None else s
+        renumbered.append([s if s.move is None else Segment(s.kind, s.old, s.new, table[s.move], s.rewrite)
                            for s in d.segments])
     Cand = tuple[int, int, int, str]  # (diff, segment, offset in the segment, sentence)
     dels: list[Cand] = []

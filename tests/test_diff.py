@@ -141,7 +141,8 @@ def test_sentence_moved_to_another_section_is_a_move() -> None:
     assert froms[0].move == tos[0].move
     assert (old_side(out[0].segments), new_side(out[0].segments)) == (sec3, sec3.replace(moved, ""))
     assert (old_side(out[1].segments), new_side(out[1].segments)) == (sec2, sec2 + moved)
-    assert out[1].stats.moved == len(moved) and out[1].stats.added == 0
+    assert out[1].stats.moved == len(moved)
+    assert out[1].stats.added == 0
 
 
 @settings(max_examples=40, deadline=None)
