@@ -155,17 +155,17 @@ def report_indicators(report: Report, *, settings: Settings) -> tuple[Indicator,
 _UNIT_BASE = {"斤": "吨", "千克": "吨", "公斤": "吨", "千米": "公里"}
 _UNIT_FACTOR = {"斤": 0.0005, "千克": 0.001, "公斤": 0.001}
 
-_UP = ("增长", "增加", "提高", "上涨", "涨幅", "增速", "提升", "增幅", "增")
-_DOWN = ("下降", "降低", "减少", "降幅", "压减", "下调", "降")
+_UP = ("增长", "增加", "提高", "上涨", "涨幅", "增速", "提升", "增幅")
+_DOWN = ("下降", "降低", "减少", "降幅", "压减", "下调")
 _FLOOR = ("以上", "超过", "不低于", "不少于", "至少", "多", "余")
 _CEILING = ("以内", "以下", "不超过", "不高于", "低于")
 _APPROX = ("左右", "上下", "约", "近")
 _LOWER_IS_BETTER = re.compile(r"价格|物价|CPI|失业率|赤字率|负债率|杠杆率|死亡|事故|发生率|浓度|不良")
 _LABEL_NOISE = re.compile(
-    r"^(?:力争|争取|确保|努力|实现|推动|今年|全年|年末|年底|全省|全市|全区|全国|全县|全州|全盟|我省|我市|我区|"
+    r"^(?:力争|争取|确保|努力|实现|推动|拟安排|拟|今年|全年|年末|年底|全省|全市|全区|全国|全县|全州|全盟|我省|我市|我区|"
     r"全社会|其中|主要预期目标[是为]?|预期目标[是为]?|发展的|经济社会|[,，、：:；;])+")
 _LABEL_TAIL = re.compile(r"(?:控制在|保持在|稳定在|突破|超过|接近|达到|达|为|超|逾|约|近|实现|力争|"
-                         r"争取|确保|分别|继续|保持|稳定|完成|实际|同比|比上年|较上年|累计|"
+                         r"争取|确保|分别|继续|保持|稳定|完成|实际|同比|比上年|较上年|累计|预期|计划|到|至|"
                          + "|".join(_UP + _DOWN) + r")+$")
 _SKIP_CONTEXT = re.compile(r"年均|累计|五年|十三五|十四五|十五五|十二五|以来|期间|历史|首次")
 _ASPIRATION = re.compile(r"(?:力争|争取|努力)(?:达到|实现)?$")
@@ -226,7 +226,8 @@ def _direction(context: str) -> Direction | None:
 
 
 def _clean_label(context: str) -> str:
-    label = _LABEL_NOISE.sub("", re.split(r"[从由](?=[^,，]{0,6}\d)|比上年|较上年|同比", context.strip())[0])
+    head = re.split(r"[从由](?=[^,，]{0,6}\d)|[比较](?:上年|去年|上年同期)|同比", context.strip())[0]
+    label = _LABEL_NOISE.sub("", head)
     prev = None
     while prev != label:
         prev = label
@@ -515,9 +516,24 @@ def _tidy(written: str) -> str:
     return re.sub(r"[\s\u200b]+", "", written).strip("，,；;、：:")
 
 
+_CORE_EDGES = re.compile(r"^(?:新增|新认定|新引进|新培育|新建|新开工|培育|引进|认定|实施|建设|打造|完成|开工|"
+                         r"国家级|国家|省级|全省|全市|全区)+|(?:企业|项目|总数|数量|总量|规模)+$|[“”\"]")
+
+
 def _label_similarity(a: str, b: str) -> float:
     """How alike two labels are, 0..1: character ratio, with containment of the whole target
-    label counting when the extra words are few."""
+    label counting when the extra words are few; the same after dropping the words that only
+    say how the count came about (新增, 新认定, 国家, …企业)."""
+    if a == b:
+        return 1.0
+    r = _raw_similarity(a, b)
+    ca, cb = _CORE_EDGES.sub("", a), _CORE_EDGES.sub("", b)
+    if len(ca) >= 3 and len(cb) >= 3 and (ca, cb) != (a, b):
+        r = max(r, _raw_similarity(ca, cb) - 0.05)
+    return r
+
+
+def _raw_similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     r = fuzz.ratio(a, b) / 100
@@ -663,7 +679,7 @@ def _audit_task(plan: Plan, old: Report, index: _NewIndex, preferred: set[int], 
     ranked.sort()
     evidence = tuple(Span(pool[k].start, pool[k].end) for k in ranked)
     status: AuditStatus
-    if support >= settings.task_delivered_min_support:
+    if support >= settings.task_delivered_min_support or found >= settings.task_delivered_min_points:
         status = "delivered"
     elif support >= settings.task_partial_min_support and evidence:
         status = "partial"
@@ -682,16 +698,12 @@ def _sub_targets(plan: Plan, old: Report, old_indicators: Sequence[Indicator], i
     body = old.text[plan.start:plan.end]
     met: list[tuple[Target, Actual]] = []
     missed: list[tuple[Target, Actual]] = []
-    bound_words = _FLOOR + _CEILING + _APPROX
     for s, e in sentence_spans(body):
         sent = body[s:e]
-        qs = [q for q in quantities_in(old_indicators, plan.start + s, plan.start + e)
-              if q.qualifier in bound_words or q.high is not None]
+        qs = quantities_in(old_indicators, plan.start + s, plan.start + e)
         if not qs:
             continue
         for t in parse_targets(sent, qs):
-            if t.bound == "exact":
-                continue
             a = find_actual(t, index, settings=settings)
             if a is None or a.score < settings.sub_target_min_similarity:
                 continue
@@ -762,14 +774,16 @@ def audit_plans(old: Report, new: Report, section_pairs: tuple[SectionPair, ...]
         if v is None:
             v = _audit_task(plan, old, index, _preferred(plan, old, index, section_pairs), settings=settings)
             met, missed = _sub_targets(plan, old, old_indicators, index, settings=settings)
-            if missed:
-                sub = "; ".join(f"{t.written} -> {a.written} (not met)" for t, a in missed)
+            if met or missed:
+                sub = "; ".join([f"{t.written} -> {a.written} (not met)" for t, a in missed]
+                                + [f"{t.written} -> {a.written} (met)" for t, a in met])
                 v = replace(v, evidence=_merge(v.evidence, [a.span for _, a in missed + met]),
-                            reason=f"{v.reason}; {sub}")
-                if v.status == "delivered" and len(missed) > len(met):
+                            reason=f"{v.reason}; figures: {sub}")
+                if v.status == "not_found":
+                    v = replace(v, status="partial" if missed else "delivered")
+                elif (v.status == "delivered" and len(missed) > len(met)
+                        and v.score < settings.task_broad_support):
                     v = replace(v, status="partial")
-            elif met:
-                v = replace(v, evidence=_merge(v.evidence, [a.span for _, a in met]))
         if _carried_over(plan, old, new, index, settings=settings):
             v = replace(v, carried_over=True)
         verdicts.append(v)

@@ -28,19 +28,20 @@ class Settings:
     """A run-in 一是 with no 二是 after it is kept only this close to the end of a cut-off text."""
 
     # align
-    section_pair_min_score: float = 0.35
-    """Below this combined score two sections are left unpaired."""
+    section_pair_min_score: float = 0.12
+    """Below this combined score two sections are left unpaired (reworded headings of one subject
+    often share few words, so the one-to-one assignment, not this floor, does most of the work)."""
     section_title_weight: float = 0.45
     """Share of the heading similarity in a section pair's score (the rest is body similarity)."""
     section_role_mismatch_factor: float = 0.5
     """A level-1 pair whose roles differ (review against plans) has its score multiplied by this."""
     section_moved_factor: float = 0.8
     """A pair whose parents are not paired with each other (a section moved) has its score multiplied by this."""
-    section_moved_min_score: float = 0.55
+    section_moved_min_score: float = 0.3
     """A moved pair (parents not paired together) must score at least this, after the factor."""
     section_pair_sure_score: float = 0.4
     """A pair scoring at least this is kept whatever its rivals."""
-    section_rival_ratio: float = 0.6
+    section_rival_ratio: float = 0.5
     """A weaker pair is dropped when it scores below this share of either side's best other candidate."""
     section_split_min_containment: float = 0.6
     """A split/merge part's heading must have this weighted share of its words in the whole's heading."""
@@ -76,6 +77,11 @@ class Settings:
     """Share of a task's points (clauses, quoted phrases) found in the new report for ``delivered``."""
     task_partial_min_support: float = 0.05
     """Share of a task's points found for ``partial``; below it the task is ``not_found``."""
+    task_delivered_min_points: int = 6
+    """A task with this many of its points found is ``delivered`` whatever their share (long sections)."""
+    task_broad_support: float = 0.25
+    """A task reported this broadly stays ``delivered`` when most of its checked figures fell short
+    (the shortfall is given in the reason); below it the task is ``partial``."""
     evidence_max_spans: int = 6
     """At most this many evidence sentences per task verdict."""
     phrase_min_ratio: float = 90.0
