@@ -822,8 +822,10 @@ _GWR_REVIEW = re.compile(r"^\s*(?:[一1][、.．]\s*)?(?:过去一年|)" + _YEAR
                                                                      r"顾", re.MULTILINE)
 _GWR_REVIEW_ANY = re.compile(_YEAR + r"年(?:和[^\n]{0,12}?)?工作回顾")
 _GWR_DELIVERED = re.compile(_YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^\n]{0,30}?人民代表大会")
+_JUST_PAST = re.compile(r"(?:刚刚)?过去的" + _YEAR + r"年")
 _GWR_PLAN_YEAR = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]\s*)?(?:对|做好)?" + _YEAR
-                            + r"年(?:是|经济社会发展|政府工作|工作|主要|总体要求|的主要)", re.MULTILINE)
+                            + r"年(?:是|经济社会发展|政府工作|工作|主要|总体要求|的主要|重点工作|目标任务|"
+                              r"预期目标)", re.MULTILINE)
 _DEPT = r"(司法厅|司法局|[\u4e00-\u9fff]{1,8}(?:厅|局|委员会|办公室))"
 
 
@@ -847,6 +849,22 @@ def _gazetteer() -> tuple[dict[str, str], dict[str, list[str]], re.Pattern[str]]
                 names.setdefault(short, []).append(code)
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if len(n) >= 2)
     return dict(DIVISION_DATA), names, re.compile(alternation)
+
+
+@functools.cache
+def _short_names() -> tuple[dict[str, list[str]], re.Pattern[str]]:
+    """Cities and counties without their suffix (广州 for 广州市, 静海 for 静海区), as a subject may
+    name itself."""
+    table, names, _ = _gazetteer()
+    short: dict[str, list[str]] = {}
+    for code, nm in table.items():
+        if _level(code) == "province":
+            continue
+        stem = re.sub(r"(市|区|县|旗)$", "", nm)
+        if stem != nm and len(stem) >= 2 and stem not in names:
+            short.setdefault(stem, []).append(code)
+    alternation = "|".join(re.escape(n) for n in sorted(short, key=len, reverse=True))
+    return short, re.compile(alternation)
 
 
 def _level(code: str) -> Literal["province", "city", "county"]:
@@ -1017,7 +1035,8 @@ def _find_kind(text: str, header: Sequence[str], title: str | None) -> ReportKin
     if re.search(r"各位代表", opening) and not re.search(r"法治政府建设", opening):
         return "gwr"
     fazhi_hits = len(_FAZHI_WORDS.findall(text[:3000]))
-    gwr_hits = len(re.findall(r"各位代表|工作回顾|政府工作报告|代表[^\n]{0,6}政府[^\n]{0,6}向大会", text))
+    gwr_hits = len(re.findall(r"各位代表|工作回顾|政府工作报告|代表[^\n]{0,6}政府[^\n]{0,6}向大会|"
+                              r"过去的?一年|一年来|主要预期目标|今年政府工作", text))
     if fazhi_hits and fazhi_hits >= gwr_hits:
         return "fazhi"
     if gwr_hits:
@@ -1043,6 +1062,10 @@ def _find_year(text: str, header: Sequence[str], title: str | None, kind: Report
         m = _GWR_PLAN_YEAR.search(text, len(text) // 4)
         if m:
             return int(m.group(1)) - 1
+        review = text[: len(text) // 4]
+        m = _JUST_PAST.search(text) or re.search(r"(?:^|\n)\s*" + _YEAR + r"\s*年[，,]?是", review)
+        if m:
+            return int(m.group(1))
         return None
     m = re.search(_YEAR + r"\s*年", title or "")
     if m:
@@ -1067,60 +1090,96 @@ def _find_year(text: str, header: Sequence[str], title: str | None, kind: Report
     return years.most_common(1)[0][0] if years else None
 
 
+_SUBJECT_FOLLOWS = re.compile(r"(?:人民政府|政府|党委|[市区县]委|坚持|始终|深入|认真|全面|紧紧|扎实|持续|把|"
+                              r"围绕|聚焦|锚定|高度|积极|大力|着力|各级)")
+
+
 def _find_region(text: str, header: Sequence[str], title: str | None, body_start: int) -> str | None:
-    opening = text[body_start: body_start + 400]
-    if re.search(r"代表国务院", text[:3000]) or re.search(r"全国人民代表大会", " ".join(header)):
+    """Who reports: the title block first, then the subject of the opening, then what the text
+    names most often at the level it speaks of itself (我市, 全省)."""
+    if re.search(r"代表国务院", text[:3000]):
         return "中华人民共和国国务院"
     context = text[:20000]
     lines = [ln for ln in [title or "", *header] if ln and not _SALUTATION.search(ln)
              and not _SOURCE_LINE.match(ln)]
-    for passage in (" ".join(lines), _subject(opening)):
-        if not passage:
-            continue
+    passage = " ".join(lines)
+    if passage:
         found = _mentions(passage)
-        codes = _resolve([m[2] for m in found], context)
-        code = _deepest(codes)
-        if code is None:
-            continue
-        last_name = next(m for m in found if code in _gazetteer()[1].get(m[2], []))
-        zone = re.match(_ZONE, passage[last_name[1]:])
-        if zone:  # 天津经济技术开发区: a zone is named as written
-            return last_name[2] + zone.group(0)
-        region = canonical_region(code)
-        # the department reporting (湖北省司法厅, 浦东新区司法局) when the title names one
-        after = passage[last_name[1]: last_name[1] + 12]
-        dept = re.match(r"(?:人民政府)?" + _DEPT, after)
-        if dept and not re.match(r"(人民政府|政府)", after) and not re.match(r"法治", after):
-            region += dept.group(1)
-        return region
-    for passage in (" ".join(lines), _subject(opening)):
-        m = re.search(r"([\u4e00-\u9fff]{2,8}?" + _ZONE + r"|[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?:人民政府"
-                                                          r"|政府|管委会|管理委员会|办事处|\d|坚持|深入|始终"
-                                                          r"|认真|在)", passage)
+        code = _deepest(_resolve([m[2] for m in found], context))
+        if code is not None:
+            return _as_reporter(passage, found, code)
+    opening = text[body_start: body_start + 300]
+    subject = _subject(opening, context)
+    if subject:
+        return subject
+    if re.search(r"全国人民代表大会", passage) or _speaks_as_nation(text):
+        return "中华人民共和国国务院"
+    for part in (passage, opening[:60]):
+        m = re.search(r"([\u4e00-\u9fff]{2,8}?" + _ZONE + r"|[\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))"
+                      r"(?:人民政府|政府|管委会|管理委员会|办事处|\d|坚持|深入|始终|认真|在)", part)
         if m:
             return m.group(1)
     return _region_by_count(text)
+
+
+def _as_reporter(passage: str, found: Sequence[tuple[int, int, str]], code: str) -> str:
+    """The region for ``code`` as named in ``passage``: a zone keeps its own name (天津经济技术开发区);
+    a department reporting for itself keeps its name after the region (湖北省司法厅)."""
+    last_name = next(m for m in found if code in _gazetteer()[1].get(m[2], []))
+    zone = re.match(_ZONE, passage[last_name[1]:])
+    if zone:
+        return last_name[2] + zone.group(0)
+    region = canonical_region(code)
+    after = passage[last_name[1]: last_name[1] + 12]
+    dept = re.match(_DEPT, after)
+    if dept and not re.match(r"(人民政府|政府|法治)", after):
+        region += dept.group(1)
+    return region
+
+
+def _subject(opening: str, context: str) -> str | None:
+    """The first place named as the one acting in the opening: "2023年，北京市坚持…", "朝阳区政府深入…",
+    "2024年，广州坚持…" (a city may name itself without 市)."""
+    candidates: list[tuple[int, str]] = []
+    for start, end, nm in _mentions(opening):
+        if _SUBJECT_FOLLOWS.match(opening, end):
+            candidates.append((start, _resolve([nm], context)[0]))
+            break
+    short, pattern = _short_names()
+    for m in pattern.finditer(opening):
+        before = opening[m.start() - 1] if m.start() else "\n"
+        if _SUBJECT_FOLLOWS.match(opening, m.end()) and (not _is_cjk(before) or before in "是，,、。年"):
+            options = short[m.group()]
+            best = max(options, key=lambda c: (context.count(_gazetteer()[0][c[:2] + "0000"][:2]), -int(c)))
+            candidates.append((m.start(), best))
+            break
+    if not candidates:
+        return None
+    return canonical_region(min(candidates)[1])
+
+
+def _self_level(text: str) -> str:
+    """The level the text speaks of itself at: 全省 -> 省, 我市/全市 -> 市, 区政府 -> 区 ..."""
+    pattern = r"(?:我|全)(省|市|县|区|镇)|(?:^|[，,。\n])(省|市|县|区)(?:政府|委)"
+    hint = Counter(a or b for a, b in re.findall(pattern, text))
+    return hint.most_common(1)[0][0] if hint else ""
+
+
+def _speaks_as_nation(text: str) -> bool:
+    """我国 throughout and hardly ever 全省/我市/全区…: the State Council speaking (全国 is no sign:
+    every report compares itself with the nation)."""
+    nation = len(re.findall(r"我国", text))
+    local = len(re.findall(r"[我全][省市区县]", text))
+    return nation >= 3 and nation > 5 * local
 
 
 _ZONE = (r"(?:[\u4e00-\u9fff]{0,6}?(?:经济技术开发区|高新技术产业开发区|综合保税区|保税区|开发区|"
          r"自由贸易试验区|高新区|产业园区))")
 
 
-def _subject(opening: str) -> str:
-    """The subject of the opening sentence: "2023年，北京市坚持…" -> "北京市坚持…" (30 characters)."""
-    first = opening.split("\n", 1)[0] if opening.strip() else ""
-    first = re.sub(r"^\s*" + _YEAR + r"\s*年(?:度)?(?:以来)?\s*[,，]?", "", first)
-    first = re.sub(r"^在[^，,]{0,40}?(领导|指导|监督)下\s*[,，]", "", first)
-    return first[:30]
-
-
 def _region_by_count(text: str) -> str | None:
     """The division the text names most often, at the level it speaks of itself (我市 -> a city)."""
-    hint = Counter(re.findall(r"(?:我|全)(省|市|县|区|镇)|(?:^|[，,。\n])(省|市|县|区)(?:政府|委)", text))
-    level_word = ""
-    if hint:
-        (a, b), _ = hint.most_common(1)[0]
-        level_word = a or b
+    level_word = _self_level(text)
     found = _mentions(text)
     if not found:
         return None
@@ -1133,6 +1192,8 @@ def _region_by_count(text: str) -> str | None:
             return _level(code) == "province" and name.endswith("省")
         if level_word == "市":
             return name.endswith("市")
+        if level_word == "区" and _level(code) == "province":
+            return name.endswith("自治区")  # 全区 in an autonomous region's report
         if level_word in ("县", "区"):
             return _level(code) == "county" and name.endswith(level_word)
         return True

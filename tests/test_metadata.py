@@ -9,11 +9,14 @@ if a change makes one pass, the list must shrink.
 from __future__ import annotations
 
 import csv
+import json
+from pathlib import Path
 
 import pytest
 
-from compare.ingest import canonical_region, find_meta, read_document
+from compare.ingest import _header_lines, canonical_region, find_meta, read_document
 from compare.settings import Settings
+from compare.textnorm import fold
 
 from .conftest import REPORTS
 
@@ -141,3 +144,44 @@ def test_header_table_fields_give_the_date() -> None:
                   fields=(("索引号", "000014349/2024-351576"), ("生成日期", "2024-03-04")))
     assert m.published == "2024-03-04"
     assert m.fields[0] == ("索引号", "000014349/2024-351576")
+
+
+# --------------------------------------------------------------------------- accuracy floors
+
+FLOORS = Path(__file__).resolve().parent / "floors" / "metadata.json"
+
+
+def _accuracy() -> dict[str, float]:
+    """Share of manifest rows right, on the files as they are and on their bodies alone (title block
+    cut off), the harder case of a report pasted without its heading."""
+    right: dict[str, list[bool]] = {k: [] for k in ("region", "year", "kind", "body_region", "body_year",
+                                                     "body_kind")}
+    for row in MANIFEST:
+        m = meta_of(row["file"])
+        right["region"].append(m.region == row["locality"])
+        right["year"].append(m.year == int(row["year_reported"]))
+        right["kind"].append(m.kind == row["kind"])
+        if not row["file"].endswith(".txt"):
+            continue
+        text = (REPORTS / row["file"]).read_text(encoding="utf-8")
+        _, body_start = _header_lines(fold(text))
+        b = find_meta(text[body_start:], source="body")
+        right["body_region"].append(b.region == row["locality"])
+        right["body_year"].append(b.year == int(row["year_reported"]))
+        right["body_kind"].append(b.kind == row["kind"])
+    return {k: round(sum(v) / len(v), 4) for k, v in right.items()}
+
+
+def test_accuracy_meets_the_floors(request: pytest.FixtureRequest) -> None:
+    figures = _accuracy()
+    floors: dict[str, float] = json.loads(FLOORS.read_text(encoding="utf-8")) if FLOORS.exists() else {}
+    if request.config.getoption("--update-golden"):
+        lowered = {k: (floors[k], v) for k, v in figures.items() if k in floors and v < floors[k]}
+        if lowered and not request.config.getoption("--allow-regression"):
+            pytest.fail(f"--update-golden would lower floors {lowered}; add --allow-regression if intended")
+        FLOORS.parent.mkdir(exist_ok=True)
+        FLOORS.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        floors = figures
+    assert floors, f"{FLOORS} is missing: run pytest {__file__} --update-golden once"
+    below = {k: (v, figures.get(k)) for k, v in floors.items() if figures.get(k, 0.0) < v}
+    assert not below, f"below the pinned floor (floor, now): {below}"
