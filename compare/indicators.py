@@ -457,7 +457,7 @@ VERB_WORDS = ("应办结", "已办结", "办结", "受理", "结案", "败诉", 
               "备案", "发生", "收到", "开展", "组织", "建成", "建设", "新增", "新建", "实现", "推出", "发布",
               "制定", "修订", "修改", "废止", "提请", "审议", "接收", "反映", "签收", "出具", "参与", "培育",
               "申报", "申请", "检查", "核查", "调处", "调解", "化解", "清理", "取消", "下放", "公布", "继续有效",
-              "正在办理", "应", "已", "累计")
+              "正在办理", "应", "已", "累计", "建立", "设立", "组织")
 """Verbs of the genre: a short label that starts with one (办结12件) takes the topic of the figure before."""
 COUNT_UNITS = frozenset(("件", "个", "次", "人", "名", "户", "台", "份", "项", "家", "条", "支", "场", "所", "列",
                          "篇", "部", "座", "处", "批", "辆", "艘", "张", "种", "套", "间", "位", "类", "人次", "万",
@@ -467,7 +467,7 @@ COUNT_UNITS = frozenset(("件", "个", "次", "人", "名", "户", "台", "份",
 
 def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> str:
     """The noun phrase right after a count (``216个“两重”项目全部开工建设`` -> ``“两重”项目开工建设``)."""
-    if end >= len(f) or (unit not in COUNT_UNITS and not before.endswith("的")):
+    if end >= len(f) or (unit not in COUNT_UNITS and not before.endswith("的") and len(_strip_words(before)) > 2):
         return ""
     ch = f[end]
     if not (ch == "“" or "\u4e00" <= ch <= "\u9fff") or ch in "余多以左约近等的":
@@ -487,6 +487,28 @@ def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> str:
     for w in ("全部", "均", "已", "都", "全面", "正式"):
         phrase = phrase.replace(w, "", 1) if len(phrase) > len(w) + 1 else phrase
     return phrase if len(phrase) >= 2 else ""
+
+
+LEAD_VERBS = frozenset(("组织", "设立", "建立", "开展", "举办", "推出", "发布", "实现", "办理", "审核", "审议", "提请",
+                        "收到", "接收", "化解", "调处", "培育", "建成", "新建", "争取", "安排", "出台", "制定", "修订",
+                        "选任", "选派", "聘请", "认定", "评选", "创建", "打造", "完成", "引进", "新增"))
+"""Verbs that open the measured phrase of a long label (…等地设立基层法治观测点 -> 设立基层法治观测点)."""
+MAX_LABEL_CHARS = 16
+"""Labels longer than this are cut back to their last verb phrase (a table row name, not a sentence)."""
+
+
+def _shorten(label: str) -> str:
+    """A long label cut back to the phrase opened by its last genre verb (at least 4 characters kept)."""
+    if len(label) <= MAX_LABEL_CHARS:
+        return label
+    toks = _tokens(label)
+    pos = 0
+    cut = -1
+    for k, w in enumerate(toks):
+        if k > 0 and w in LEAD_VERBS and len(label) - pos >= 4:
+            cut = pos
+        pos += len(w)
+    return label[cut:] if cut > 0 else label
 
 
 def _topic(label: str) -> tuple[str, bool]:
@@ -727,10 +749,14 @@ def extract_indicators(text: str, sections: tuple[Section, ...], *, settings: Se
                 before = _strip_words(clause[:vpos])
                 if clause.rstrip().endswith(("等", "的")) or len(before) < 2:
                     before = ""
-                subject = before + after
+                subject = _shorten(before + after)
+            elif subject.startswith("占") and last_subject.get(sent_start):
+                # 建立联合双随机任务441项,占计划任务总数的69.45%: a share of what came before
+                subject = _topic(last_subject[sent_start])[0] + subject
             elif not subject or subject in ("同比", "比上年", "较上年", "环比"):
                 subject = last_subject.get(sent_start, subject)
             else:
+                subject = _shorten(subject)
                 composed = _with_topic(subject, topics.get(sent_start, ""), last_subject.get(sent_start, ""))
                 if composed != subject:
                     subject = composed
