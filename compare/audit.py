@@ -638,7 +638,7 @@ def _audit_task(plan: Plan, old: Report, index: _NewIndex, preferred: set[int], 
                 settings: Settings) -> Verdict:
     clauses = _task_clauses(plan, old)
     phrases = {p for m in _PHRASE.finditer(fold(old.text[plan.start:plan.end] or plan.text))
-               for p in m.groups() if p}
+               for p in m.groups() if p and len(p) >= 3}
     pool = index.review()
     sent_score: dict[int, float] = {}
     sent_why: dict[int, str] = {}
@@ -666,8 +666,6 @@ def _audit_task(plan: Plan, old: Report, index: _NewIndex, preferred: set[int], 
                 common_words = sorted(c.words & pool[best_k].words, key=index.weight, reverse=True)
                 sent_why[best_k] = "、".join(common_words[:3])
     for p in phrases:
-        if len(p) < 3:
-            continue
         for k, s in enumerate(pool):
             if fuzz.partial_ratio(p, index.folded[s.start:s.end]) >= settings.phrase_min_ratio:
                 sent_score[k] = max(sent_score.get(k, 0.0), 1.0)

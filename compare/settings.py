@@ -73,11 +73,11 @@ class Settings:
     """Below this label similarity (0..1) a figure of the new report is not the actual of a target."""
     sub_target_min_similarity: float = 0.9
     """A figure promised inside a task's body is checked only against a new figure this well labelled."""
-    task_delivered_min_support: float = 0.15
+    task_delivered_min_support: float = 0.1
     """Share of a task's points (clauses, quoted phrases) found in the new report for ``delivered``."""
     task_partial_min_support: float = 0.05
     """Share of a task's points found for ``partial``; below it the task is ``not_found``."""
-    task_delivered_min_points: int = 6
+    task_delivered_min_points: int = 3
     """A task with this many of its points found is ``delivered`` whatever their share (long sections)."""
     task_broad_support: float = 0.25
     """A task reported this broadly stays ``delivered`` when most of its checked figures fell short
