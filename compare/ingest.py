@@ -80,20 +80,20 @@ def read_document(data: bytes, name: str, *, settings: Settings, encoding: str |
         text, enc = decode_text(data, name, encoding=encoding, settings=settings)
         doc = Document(text=text, meta=_empty_meta(name), format="txt", encoding=enc)
         fields: tuple[tuple[str, str], ...] = ()
-        html_title = None
+        html_title = published = None
     elif fmt == "html":
         page = read_html(data, name, encoding=encoding, settings=settings)
         doc = Document(text=page.text, meta=_empty_meta(name), format="html", encoding=page.encoding,
                        heading_hints=page.heading_hints)
-        fields, html_title = page.fields, page.title
+        fields, html_title, published = page.fields, page.title, page.published
     elif fmt == "docx":
         text, hints = read_docx(data, name, settings=settings)
         doc = Document(text=text, meta=_empty_meta(name), format="docx", heading_hints=hints)
-        fields, html_title = (), None
+        fields, html_title, published = (), None, None
     else:
         text = read_pdf(data, name)
         doc = Document(text=text, meta=_empty_meta(name), format="pdf")
-        fields, html_title = (), None
+        fields, html_title, published = (), None, None
     if len(doc.text.strip()) < settings.min_report_chars and fmt != "txt":
         raise NoReportContentError(
             f"{name}: only {len(doc.text.strip())} characters of text were found in this {fmt} file / "
@@ -101,7 +101,7 @@ def read_document(data: bytes, name: str, *, settings: Settings, encoding: str |
     if not doc.text.strip():
         raise EmptyInputError(f"{name}: the file holds only white space / there is no report text to read / "
                               "check that the right file was saved")
-    meta = find_meta(doc.text, source=name, fields=fields, title_hint=html_title)
+    meta = find_meta(doc.text, source=name, fields=fields, title_hint=html_title, published_hint=published)
     return replace(doc, meta=meta)
 
 
@@ -374,6 +374,8 @@ class HtmlPage:
     """The metadata table, in page order."""
     heading_hints: tuple[HeadingHint, ...] = ()
     """<h2>..<h6> paragraphs inside the body."""
+    published: str | None = None
+    """The page's own publication date (PubDate meta), when it has one."""
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
@@ -444,6 +446,10 @@ def read_html(data: bytes, name: str, *, encoding: str | None, settings: Setting
                                                   "html>", text, count=1, flags=re.DOTALL | re.IGNORECASE)
     root = _parse_html(text, name)
     page_title = _html_title(root)
+    published = next((_date(el.get("content", "")) for el in root.iter("meta")
+                      if (el.get("name") or "").lower() in ("pubdate", "publishdate", "firstpublishedtime",
+                                                            "article:published_time")
+                      and _date(el.get("content", ""))), None)
     for el in list(root.iter(*_DROP_TAGS)):
         _drop(el)
     fields, table = _metadata_table(root)
@@ -480,7 +486,8 @@ def read_html(data: bytes, name: str, *, encoding: str | None, settings: Setting
             "and scripts) / it may be an index or a page that loads the report by script / save the page "
             "that "
             "shows the report's full text, or copy the text into a .txt file")
-    return HtmlPage(text=body, encoding=enc, title=title, fields=fields, heading_hints=heading_hints)
+    return HtmlPage(text=body, encoding=enc, title=title, fields=fields, heading_hints=heading_hints,
+                    published=published)
 
 
 def _parse_html(text: str, name: str) -> html.HtmlElement:
@@ -756,50 +763,74 @@ def _docx_heading_level(para: Paragraph) -> int | Literal[False] | None:
 # --------------------------------------------------------------------------- PDF
 
 
+_PAGE_NUMBER = re.compile(r"[-—–\s]*(第\s*)?\d+\s*(页)?[-—–\s]*(/\s*\d+)?(共\s*\d+\s*页)?")
+_ENDS_PARAGRAPH = tuple("。！？!?；;：:”」』）)")
+_STARTS_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、是]|[（(][一二三四五六七八九十\d]+[)）]"
+                             r"|\d+[.、．]"
+                             r"|第[一二三四五六七八九十]+)")
+
+
 def read_pdf(data: bytes, name: str) -> str:
-    """The text layer of a PDF, one text box a paragraph, page headers and numbers dropped."""
+    """The text layer of a PDF: one text box a paragraph; page numbers and running heads dropped;
+    a paragraph broken by a page break joined again."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTTextContainer
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
 
-    paragraphs: list[str] = []
-    pages = 0
+    pages: list[list[str]] = []
     try:
         for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
-            pages += 1
-            for item in page:
-                if isinstance(item, LTTextContainer):
-                    para = _join_pdf_lines(item.get_text())
-                    if para and not re.fullmatch(r"[-—–\s]*(第\s*)?\d+\s*(页)?[-—–\s]*(/\s*\d+)?", para):
-                        paragraphs.append(para)
+            boxes = [_join_pdf_lines(item.get_text()) for item in page if isinstance(item, LTTextContainer)]
+            pages.append([b for b in boxes if b and not _PAGE_NUMBER.fullmatch(b)])
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(f"{name}: the PDF is encrypted / its text cannot be read without the password / "
                          "save an unprotected copy of the report") from None
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as exc:
+    except Exception as exc:  # pdfminer raises many types on damage (PDFSyntaxError, KeyError, struct.error)
         raise InputError(f"{name}: the PDF is damaged ({type(exc).__name__}) / its text cannot be read / "
                          "save the report as PDF again, or as .docx or .txt") from None
-    if pages == 0:
+    if not pages:
         raise InputError(f"{name}: the PDF has no pages / it is damaged or empty / save the report as PDF "
-                         f"again")
-    if not "".join(paragraphs).strip():
+                         "again")
+    if not any(pages):
         raise NeedsOCRError(
-            f"{name}: the PDF has {pages} page(s) but no text layer (a scan) / it needs OCR before it can "
-            f"be read / "
-            "run it through OCR (e.g. ocrmypdf --language chi_sim) or get the report as text")
-    return "\n".join(paragraphs) + "\n"
+            f"{name}: the PDF has {len(pages)} page(s) but no text layer (a scan) / it needs OCR before it "
+            "can be read / run it through OCR (e.g. ocrmypdf --language chi_sim) or get the report as text")
+    return "\n".join(_pdf_paragraphs(pages)) + "\n"
+
+
+def _pdf_paragraphs(pages: list[list[str]]) -> list[str]:
+    """Paragraphs across pages: a line repeated at the top or bottom of most pages (a running head)
+    is dropped; a paragraph cut by the page break is joined to its continuation."""
+    if len(pages) >= 3:
+        edges = Counter(p for page in pages for p in {*page[:1], *page[-1:]})
+        running = {p for p, n in edges.items() if n >= max(3, len(pages) // 2) and len(p) < 60}
+        pages = [[p for i, p in enumerate(page) if not (p in running and (i == 0 or i == len(page) - 1))]
+                 for page in pages]
+    out: list[str] = []
+    for page in pages:
+        for i, para in enumerate(page):
+            if i == 0 and out and not out[-1].endswith(_ENDS_PARAGRAPH) and not _STARTS_HEADING.match(para):
+                out[-1] += (" " if _words_meet(out[-1][-1], para[0]) else "") + para
+            else:
+                out.append(para)
+    return out
 
 
 def _join_pdf_lines(text: str) -> str:
-    """A text box's lines as one paragraph: no break between CJK characters, a space between words."""
+    """A text box's lines as one paragraph: nothing between CJK characters or inside a number, a space
+    between two Latin words."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
     out = ""
     for ln in lines:
-        if out and not (_is_cjk(out[-1]) or _is_cjk(ln[0])):
+        if out and _words_meet(out[-1], ln[0]):
             out += " "
         out += ln
     return out
+
+
+def _words_meet(left: str, right: str) -> bool:
+    """A line break between these two characters stood for a space: between Latin letters or words."""
+    return left.isascii() and right.isascii() and (left.isalpha() or left in ",;:.") and right.isalpha()
 
 
 def _is_cjk(ch: str) -> bool:
@@ -970,7 +1001,7 @@ def _header_lines(text: str) -> tuple[list[str], int]:
 
 
 def find_meta(text: str, *, source: str, fields: Sequence[tuple[str, str]] = (),
-              title_hint: str | None = None) -> Meta:
+              title_hint: str | None = None, published_hint: str | None = None) -> Meta:
     """Title, region, reviewed year, kind and publication date, from what the text and page say.
 
     The text is read in its folded form (full-width -> half-width, traditional -> simplified),
@@ -987,7 +1018,7 @@ def find_meta(text: str, *, source: str, fields: Sequence[tuple[str, str]] = (),
     kind = _find_kind(folded, header, title_f)
     year = _find_year(folded, header, title_f, kind)
     region = _find_region(folded, header, title_f, body_start)
-    published = _find_published(folded, header, fmap)
+    published = _find_published(folded, header, fmap, published_hint)
     return Meta(title=title, region=region, year=year, kind=kind, published=published, source=source,
                 fields=tuple(fields))
 
@@ -1208,12 +1239,15 @@ def _region_by_count(text: str) -> str | None:
     return canonical_region(best)
 
 
-def _find_published(text: str, header: Sequence[str], fmap: dict[str, str]) -> str | None:
+def _find_published(text: str, header: Sequence[str], fmap: dict[str, str],
+                    hint: str | None = None) -> str | None:
     for key in ("发布日期", "生成日期"):
         if key in fmap:
             d = _date(fmap[key])
             if d:
                 return d
+    if hint:
+        return hint
     for line in header:
         if re.match(r"^\s*(时间|发布时间|日期)\s*[:："
                     r"]", line) or re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}[\s\d:]*", line):

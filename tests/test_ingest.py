@@ -328,3 +328,26 @@ def test_cli_forced_encoding(runner: CliRunner, tmp_path: Path) -> None:
     r = runner.invoke(cli, args, catch_exceptions=False)
     assert r.exit_code == 0, r.stderr
     assert json.loads(r.stdout)["text"] == text
+
+
+def test_pdf_pages_running_heads_and_page_breaks(tmp_path: Path) -> None:
+    from .fixtures.make_fixtures import report_parts, text_pdf
+
+    title, body = report_parts()
+    paragraphs = [title, *body[:12]]
+    f = tmp_path / "libo_pages.pdf"
+    f.write_bytes(text_pdf(paragraphs, running_head="荔波县人民政府文件", page_numbers=True))
+    doc = read(f)
+    assert "荔波县人民政府文件" not in doc.text
+    assert "- 2 -" not in doc.text
+    assert doc.text.rstrip("\n").split("\n") == paragraphs  # paragraphs cut by a page break are whole again
+
+
+def test_html_pubdate_meta_gives_the_date_when_there_is_no_table(tmp_path: Path) -> None:
+    lines = [ln for ln in LIBO.read_text(encoding="utf-8").split("\n") if ln.strip()]
+    f = tmp_path / "news.html"
+    f.write_text('<html><head><meta name="PubDate" content="2024-03-05 09:30"></head><body><div class="main">'
+                 + "".join(f"<p>{p}</p>" for p in lines[5:9]) + "</div></body></html>", encoding="utf-8")
+    doc = read(f)
+    assert doc.meta.published == "2024-03-05"
+    assert doc.meta.fields == ()
