@@ -30,10 +30,12 @@ _FRAME = re.compile(r"总体要求|总体部署|政策取向|预期目标|主要
 _FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五|五年")
 _YEAR = re.compile(r"20\d\d年|今年|明年")
 # The opening of the targets paragraph: 主要预期目标是： / 预期目标为：
-_TARGETS_AT = re.compile(r"(?:预期目标|主要目标)(?:是|为)?:")
+_TARGETS_AT = re.compile(r"(?:预期目标|主要目标)(?:是|为|确定为|定为|设定为|安排为)?:")
 # A figure that is not a year or a date.
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.]*[年月日])")
-_CLAUSE_SPLIT = re.compile(r"[,;。]")
+_CLAUSE_SPLIT = re.compile(r"[,;。\n]")
+_MAX_TARGET_LINES = 20
+_MAX_TARGET_LINE = 80
 _NO_SPLIT_AFTER = ("力争", "争取", "力求", "并", "和", "同时")
 _LEAD = re.compile(r"[^。!?\n]{2,30}。")
 # Sentences that open a paragraph without naming a work item: statements, appeals, the closing.
@@ -152,6 +154,19 @@ def _target_plans(text: str, sections: tuple[Section, ...], plans: list[Section]
     _, _, _, begin = min(found)
     par_end = folded.find("\n", begin)
     par_end = len(folded) if par_end < 0 else par_end
+    if not folded[begin:par_end].strip():
+        # The targets stand one to a line below the colon.
+        end = begin
+        for _ in range(_MAX_TARGET_LINES):
+            nxt = folded.find("\n", par_end + 1)
+            nxt = len(folded) if nxt < 0 else nxt
+            line = folded[par_end + 1:nxt]
+            if line.strip() and (len(line) > _MAX_TARGET_LINE or not _FIGURE.search(line)):
+                break
+            end, par_end = nxt, nxt
+            if par_end >= len(folded):
+                break
+        return _target_clauses(text, folded, sections, begin, end)
     # The figures run on over the sentences that still carry figures, to the paragraph end.
     end = begin
     while end < par_end:
@@ -160,6 +175,12 @@ def _target_plans(text: str, sections: tuple[Section, ...], plans: list[Section]
         if end > begin and not _FIGURE.search(folded, end, stop):
             break
         end = stop
+    return _target_clauses(text, folded, sections, begin, end)
+
+
+def _target_clauses(text: str, folded: str, sections: tuple[Section, ...],
+                    begin: int, end: int) -> list[Plan]:
+    """The clauses of folded[begin:end] that state a measure with its figure, as targets."""
     out = []
     for a, b in _clauses(folded, begin, end):
         while a < b and folded[a].isspace():

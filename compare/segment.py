@@ -51,6 +51,7 @@ _LINE_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _RUNIN = re.compile(rf"(?:([{_CN}]{{1,3}})(是|要(?!求|素|件|点|务))|第([{_CN}]{{1,3}}),)")
 # What may stand right before a run-in marker (after skipping spaces): a sentence or clause end.
 _RUNIN_BEFORE = set("。;:!?,")
+_SENTENCE_END = re.compile(r"[。!?]")
 _CLOSERS = set("”’\")】")
 _ENUM_FAMILIES = frozenset({"shi", "yao", "di"})
 # Where a title stops.
@@ -185,6 +186,24 @@ def _runin_candidates(folded: str, a: int, b: int) -> list[_Candidate]:
     return out
 
 
+def _midline_candidates(text: str, folded: str, a: int, b: int) -> list[_Candidate]:
+    """Structural markers (二、 (二) 2.) right after a full stop inside a paragraph: headings whose
+    line break was lost. They are kept only where they continue a sequence (see _check_sequences)."""
+    out = []
+    for m in _SENTENCE_END.finditer(folded, a, b):
+        i = _skip_spaces(folded, m.end(), b)
+        if i >= b:
+            continue
+        found = _line_marker(text, folded, i, b)
+        if found is None or found[0] in _ENUM_FAMILIES or found[1] < 2:
+            continue
+        family, number, mend = found
+        body = _skip_spaces(folded, mend, b)
+        if _has_title(folded, body, b):
+            out.append(_Candidate(i, body, family, number, False, (a, b)))
+    return out
+
+
 def _is_plain_heading(text: str, folded: str, a: int, b: int, settings: Settings) -> bool:
     """An unnumbered heading line: short, no sentence punctuation, names a part of a report."""
     line = folded[a:b]
@@ -220,6 +239,7 @@ def _candidates(text: str, folded: str, hints: tuple[HeadingHint, ...],
         elif seen_body and idx + 1 < len(paras) and _is_plain_heading(text, folded, a, b, settings):
             out.append(_Candidate(a, a, "plain", 0, True, (a, b)))
         out.extend(_runin_candidates(folded, a, b))
+        out.extend(_midline_candidates(text, folded, a, b))
         if (b - a >= 40 and "。" in folded[a:b]) or folded[a:b].startswith("各位代表"):
             seen_body = True
     out.sort(key=lambda c: c.start)
@@ -252,10 +272,14 @@ def _check_sequences(cands: list[_Candidate], text_len: int,
             runs.extend(stack)
         open_runs.clear()
 
+    last_number: dict[str, int] = {}
     for c in cands:
         if c.structural:
+            if not c.line_start and last_number.get(c.family) != c.number - 1:
+                continue
             close_all()
             kept.append(c)
+            last_number[c.family] = c.number
             continue
         stack = open_runs.setdefault(c.family, [])
         if c.number == 1:

@@ -91,6 +91,16 @@ def test_one_measure_with_two_figures_stays_whole() -> None:
     assert not any(t.startswith("6.5%") for t in targets)
 
 
+def test_targets_one_to_a_line_below_the_colon() -> None:
+    text = ("一、2024年工作回顾\n一年来，我们坚持稳中求进工作总基调，经济运行总体平稳。\n二、2025年工作安排\n"
+            "今年经济社会发展的主要预期目标确定为：\n地区生产总值增长6%左右；\n城镇新增就业30万人以上；\n"
+            "居民消费价格涨幅2%左右。\n今年要重点做好以下工作。\n（一）扩大内需。全面落实。\n")
+    _, plans = plans_of_text(text)
+    assert [(p.kind, p.text) for p in plans] == [
+        ("target", "地区生产总值增长6%左右"), ("target", "城镇新增就业30万人以上"),
+        ("target", "居民消费价格涨幅2%左右"), ("task", "扩大内需")]
+
+
 def test_a_plans_section_without_items_gives_its_lead_phrases() -> None:
     text = ("一、2024年工作回顾\n一年来，我们坚持稳中求进工作总基调，经济运行总体平稳。\n"
             "二、2025年工作安排\n"

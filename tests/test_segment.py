@@ -231,6 +231,15 @@ def test_heading_hints_make_unnumbered_paragraphs_headings() -> None:
         ("今年的主要任务", 1, "plans")]
 
 
+def test_a_heading_whose_line_break_was_lost_continues_its_sequence() -> None:
+    text = ("一、主要举措和成效\n"
+            "(一)强化组织领导,夯实法治基础。成立以镇党委书记为组长的法治政府建设领导小组。"
+            "(二)加强法治教育,营造法治氛围。狠抓领导干部这个关键少数。(四)一处跳号的编号。\n"
+            "二、存在的不足和原因\n工作思路还不够清晰。三、下一步工作打算。持续加强行政执法监督工作。\n")
+    assert [(m, level) for m, _, level in outline(text)] == [
+        ("一、", 1), ("(一)", 2), ("(二)", 2), ("二、", 1), ("三、", 1)]
+
+
 # ---------------------------------------------------------------- false-marker traps
 
 @pytest.mark.parametrize(("body", "why"), [
