@@ -5,7 +5,8 @@
   five-year outlook (“十五五”时期主要目标任务) and the general requirements (总体要求, 总体部署,
   政策取向) frame the year's work without being its items, so when a section names the year's
   tasks (重点工作, 工作安排, 主要任务…) or lists them under a topic of its own, only those count.
-  A plans section without numbered items gives its run-in lead phrases (加快……。) instead.
+  Where numbered items ((一)…(九)) stand beside a run-in 一要…四要 of principles, the numbered
+  items are the tasks. A plans section without items gives its run-in lead phrases (加快……。).
 - **Targets.** Each clause with a figure of the 主要预期目标 paragraph (国内生产总值增长5%左右，
   城镇新增就业1100万人以上…) is a plan of kind ``target``; clauses without a figure
   (进出口回稳向好) are not, and a clause listing two measures (……47万人左右、城镇调查失业率
@@ -37,6 +38,7 @@ _CLAUSE_SPLIT = re.compile(r"[,;。\n]")
 _MAX_TARGET_LINES = 20
 _MAX_TARGET_LINE = 80
 _NO_SPLIT_AFTER = ("力争", "争取", "力求", "并", "和", "同时")
+_ENUM_MARKER = re.compile(r"^第|[是要]$")
 _LEAD = re.compile(r"[^。!?\n]{2,30}。")
 # Sentences that open a paragraph without naming a work item: statements, appeals, the closing.
 _NOT_LEAD = re.compile(r"是|我们|必须|让我们|各位代表")
@@ -88,6 +90,9 @@ def _task_plans(text: str, sections: tuple[Section, ...], tasks: list[Section]) 
     out: list[Plan] = []
     for sec in tasks:
         items = [s for s in sections if s.parent == sec.id]
+        numbered = [s for s in items if s.marker and not _ENUM_MARKER.search(s.marker)]
+        if len(numbered) >= 2:
+            items = numbered  # (一)…(九) are the tasks; a 一要…四要 beside them states principles
         if items:
             out.extend(Plan(id="", text=s.title, kind="task", start=s.heading_start, end=s.end, section=s.id)
                        for s in items)

@@ -77,6 +77,14 @@ def test_five_year_and_frame_sections_give_no_tasks() -> None:
     assert [p.section for p in plans if p.kind == "target"] == ["s2"] * 5
 
 
+def test_principles_beside_numbered_items_are_not_tasks() -> None:
+    _, sections, plans = plans_of("gwr/xizang_2024.txt")
+    assert any(s.marker == "一要" and s.parent == "s2" for s in sections)
+    tasks = [p.text for p in plans if p.kind == "task"]
+    assert len(tasks) == 9
+    assert tasks[0] == "坚决维护社会和谐稳定"
+
+
 def test_two_measures_joined_by_a_dun_comma_are_two_targets() -> None:
     _, _, plans = plans_of("gwr/liaoning_2024.txt")
     targets = [p.text for p in plans if p.kind == "target"]
