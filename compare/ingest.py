@@ -675,27 +675,27 @@ def read_docx(data: bytes, name: str, *, settings: Settings) -> tuple[str, tuple
             unpacked = sum(info.file_size for info in zf.infolist())
     except zipfile.BadZipFile:
         raise UnsupportedFormatError(f"{name}: is not a .docx file (a damaged zip archive) / it cannot be "
-                                     f"opened / "
-                                     "open it in Word or WPS and save it as .docx again") from None
+                                     "opened / open it in Word or WPS and save it as .docx again") from None
     if unpacked > settings.max_unpacked_bytes:
         raise InputTooLargeError(
             f"{name}: unpacks to {unpacked} bytes / larger than any report (a zip bomb?) / pass the report "
-            f"itself")
+            "itself")
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises KeyError, ValueError, lxml errors... on damaged files
-        raise InputError(f"{name}: cannot be read as a Word document ({type(exc).__name__}: {exc}) / the "
-                         f"file is "
+        raise InputError(f"{name}: cannot be read as a Word document ({type(exc).__name__}) / the file is "
                          "damaged or not a real .docx / open it in Word or WPS and save it as .docx "
                          "again") from None
     paragraphs: list[str] = []
     hints: list[tuple[int, int | None]] = []
+    numbering = _Numbering(document)
     for child in _body_blocks(document.element.body):
         if isinstance(child, CT_P):
             para = Paragraph(child, document)
             text = para.text
             if not text.strip():
                 continue
+            text = numbering.label(para) + text
             level = _docx_heading_level(para)
             if level is not False:
                 hints.append((len(paragraphs), level))
@@ -710,6 +710,119 @@ def read_docx(data: bytes, name: str, *, settings: Settings) -> tuple[str, tuple
         pos += len(p) + 1
     text = "\n".join(paragraphs) + ("\n" if paragraphs else "")
     return text, tuple(HeadingHint(starts[i], starts[i] + len(paragraphs[i]), lvl) for i, lvl in hints)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+class _Numbering:
+    """Word's automatic list numbering, rendered as the text a reader sees ("一、", "(二)", "3.").
+
+    A heading numbered by a list style has no marker in its text runs; without this the outline's
+    markers would be lost. Counters follow w:abstractNum levels; a deeper level restarts when a
+    shallower one advances."""
+
+    def __init__(self, document: object) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self.num_to_abstract: dict[str, str] = {}
+        self.starts: dict[tuple[str, int], int] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element  # type: ignore[attr-defined]
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        try:
+            self._read(root)
+        except ValueError:  # a malformed numbering part: show no numbers rather than fail
+            self.levels = {}
+
+    def _read(self, root: etree._Element) -> None:
+        for absn in root.iter(f"{_W}abstractNum"):
+            lv: dict[int, tuple[int, str, str]] = {}
+            for lvl in absn.iter(f"{_W}lvl"):
+                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                start = lvl.find(f"{_W}start")
+                fmt = lvl.find(f"{_W}numFmt")
+                text = lvl.find(f"{_W}lvlText")
+                lv[ilvl] = (int(start.get(f"{_W}val", "1")) if start is not None else 1,
+                            fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
+                            text.get(f"{_W}val", "") if text is not None else "")
+            self.levels[absn.get(f"{_W}abstractNumId", "")] = lv
+        for num in root.iter(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            if ref is not None:
+                num_id = num.get(f"{_W}numId", "")
+                self.num_to_abstract[num_id] = ref.get(f"{_W}val", "")
+                for over in num.iter(f"{_W}lvlOverride"):
+                    start = over.find(f"{_W}startOverride")
+                    if start is not None:
+                        level = int(over.get(f"{_W}ilvl", "0"))
+                        self.starts[(num_id, level)] = int(start.get(f"{_W}val", "1"))
+
+    def label(self, para: Paragraph) -> str:
+        """The number the paragraph shows, or "" when it is not in a numbered list."""
+        if not self.levels:
+            return ""
+        num_id, ilvl = self._num_pr(para)
+        abstract = self.num_to_abstract.get(num_id or "")
+        if not num_id or num_id == "0" or abstract is None or ilvl not in self.levels.get(abstract, {}):
+            return ""
+        levels = self.levels[abstract]
+        counters = self.counters.setdefault(abstract, [0] * 10)
+        if ilvl >= len(counters):
+            return ""
+        start = self.starts.get((num_id, ilvl), levels[ilvl][0])
+        counters[ilvl] = start if counters[ilvl] == 0 else counters[ilvl] + 1
+        for deeper in range(ilvl + 1, len(counters)):
+            counters[deeper] = 0
+        text = levels[ilvl][2]
+        for k in range(ilvl, -1, -1):
+            if f"%{k + 1}" in text and k in levels:
+                value = counters[k] or self.starts.get((num_id, k), levels[k][0])
+                text = text.replace(f"%{k + 1}", _format_number(value, levels[k][1]))
+        return "" if levels[ilvl][1] in ("bullet", "none") else text
+
+    @staticmethod
+    def _num_pr(para: Paragraph) -> tuple[str | None, int]:
+        candidates = [para._p.pPr]
+        style = para.style
+        while style is not None and len(candidates) < 6:
+            candidates.append(style.element.pPr)
+            style = style.base_style
+        for p_pr in candidates:
+            num_pr = p_pr.find(f"{_W}numPr") if p_pr is not None else None
+            if num_pr is None:
+                continue
+            num_id = num_pr.find(f"{_W}numId")
+            ilvl = num_pr.find(f"{_W}ilvl")
+            level = ilvl.get(f"{_W}val", "0") if ilvl is not None else "0"
+            return (num_id.get(f"{_W}val") if num_id is not None else None,
+                    int(level) if level.isdigit() else 0)
+        return None, 0
+
+
+_ZH_NUMERALS = "〇一二三四五六七八九"
+
+
+def _format_number(n: int, fmt: str) -> str:
+    """A list counter in Word's number format (decimal, chineseCounting, upperRoman...)."""
+    if fmt.startswith(("chinese", "ideograph", "japaneseCounting", "taiwaneseCounting")) and 0 < n < 100:
+        tens, ones = divmod(n, 10)
+        return (("" if tens == 1 else _ZH_NUMERALS[tens]) + "十" if tens else "") + (
+            _ZH_NUMERALS[ones] if ones else "")
+    if fmt in ("lowerLetter", "upperLetter") and 0 < n <= 26:
+        letter = chr(ord("a") + n - 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman") and 0 < n < 400:
+        roman, rest = "", n
+        for value, sym in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                           (4, "iv"), (1, "i")):
+            while rest >= value:
+                roman, rest = roman + sym, rest - value
+        return roman.upper() if fmt == "upperRoman" else roman
+    if fmt == "decimalEnclosedCircle" and 0 < n <= 20:
+        return chr(0x2460 + n - 1)
+    return str(n)
 
 
 def _body_blocks(body: etree._Element) -> Iterator[etree._Element]:

@@ -351,3 +351,31 @@ def test_html_pubdate_meta_gives_the_date_when_there_is_no_table(tmp_path: Path)
     doc = read(f)
     assert doc.meta.published == "2024-03-05"
     assert doc.meta.fields == ()
+
+
+def test_docx_automatic_list_numbering_is_rendered(tmp_path: Path) -> None:
+    """Headings numbered by Word (一、 / （一）from a list definition) keep their markers in the text."""
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    lines = [ln.strip("\u3000 ") for ln in (REPORTS / "gwr/zhejiang_2024.txt").read_text(encoding="utf-8")
+             .split("\n")[6:16] if ln.strip()]
+    d = docx.Document()
+    numbering = d.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        '<w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for line in lines:
+        level = 0 if re.match(r"[一二三四五六七八九十]、", line) else 1 if line.startswith("（") else None
+        text = re.sub(r"^([一二三四五六七八九十]、|（[一二三四五六七八九十]）)", "", line)
+        p = d.add_paragraph(text)
+        if level is not None:
+            p._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    f = tmp_path / "numbered.docx"
+    d.save(str(f))
+    assert read(f).text.rstrip("\n").split("\n") == lines
