@@ -1,7 +1,8 @@
 """Benchmark the comparison report against ``difflib.HtmlDiff`` on the same two texts (run by hand).
 
     .venv/bin/python bench/bench_render.py                                   # zhejiang 2024 -> 2025
-    .venv/bin/python bench/bench_render.py reports/gwr/china-national_2015.txt reports/gwr/china-national_2016.txt
+    .venv/bin/python bench/bench_render.py reports/gwr/china-national_2015.txt \
+        reports/gwr/china-national_2016.txt
     .venv/bin/python bench/bench_render.py --repeat 5
 
 Timed in one process, in the same run (best of ``--repeat`` after one warm-up run that loads

@@ -53,6 +53,8 @@ class Piece:
     """Ids of the evidence spans that start here (``ev-4``): the targets of the audit's links."""
     evidence: tuple[str, ...] = ()
     """Ids of every evidence span this text lies in."""
+    origin: str | None = None
+    """For a moved sentence that was also edited (``move_to``): its wording in the old report."""
 
 
 @dataclass(frozen=True)
@@ -476,7 +478,7 @@ def _abs_pieces(local_start: int, length: int, ranges: Sequence[tuple[int, int]]
 
 
 def _side_pieces(segs: Sequence[Segment], side: Literal["old", "new"], ranges: Sequence[tuple[int, int]],
-                 text: str, marks: _Marks, emitted: set[str]) -> list[Piece]:
+                 text: str, marks: _Marks, emitted: set[str], origins: dict[int, str]) -> list[Piece]:
     offsets: list[int] = []
     total = 0
     for a, b in ranges:
@@ -499,7 +501,9 @@ def _side_pieces(segs: Sequence[Segment], side: Literal["old", "new"], ranges: S
                     heading, ev = marks.attrs(x)
                     anchors = tuple(i for i in marks.starts.get(x, ()) if i not in emitted)
                     emitted.update(anchors)
-                    pieces.append(Piece(s.kind, text[x:y], s.rewrite, move, heading, anchors, ev))
+                    origin = origins.get(s.move) if s.kind == "move_to" and s.rewrite and s.move is not None \
+                        else None
+                    pieces.append(Piece(s.kind, text[x:y], s.rewrite, move, heading, anchors, ev, origin))
         pos += len(own)
     return pieces
 
@@ -624,6 +628,8 @@ def build_page(c: Comparison, *, settings: Settings = DEFAULT_SETTINGS) -> Repor
     diffs = cross_moves([diff_texts("".join(c.old.text[a:b] for a, b in lay.old_ranges),
                                     "".join(c.new.text[a:b] for a, b in lay.new_ranges), settings=settings)
                          for lay in layouts], settings=settings)
+    origins = {s.move: s.old for d in diffs for s in d.segments
+               if s.kind == "move_from" and s.move is not None}
     for k, (lay, d) in enumerate(zip(layouts, diffs, strict=True)):
         key = f"sec-{k}"
         levels = [s.level for s in (*(c.old.section(i) for i in lay.old_ids),
@@ -632,8 +638,10 @@ def build_page(c: Comparison, *, settings: Settings = DEFAULT_SETTINGS) -> Repor
             key=key, relation=lay.relation, relation_label=RELATION_LABELS[lay.relation],
             level=min(levels) if levels else 1, old_ids=lay.old_ids, new_ids=lay.new_ids,
             old_title=_titles(c.old, lay.old_ids), new_title=_titles(c.new, lay.new_ids), score=lay.score,
-            old_pieces=tuple(_side_pieces(d.segments, "old", lay.old_ranges, c.old.text, old_marks, set())),
-            new_pieces=tuple(_side_pieces(d.segments, "new", lay.new_ranges, c.new.text, new_marks, emitted)),
+            old_pieces=tuple(_side_pieces(d.segments, "old", lay.old_ranges, c.old.text, old_marks, set(),
+                                          {})),
+            new_pieces=tuple(_side_pieces(d.segments, "new", lay.new_ranges, c.new.text, new_marks, emitted,
+                                          origins)),
             stats=d.stats))
     anchors = {sp: span_id[sp] for sp in spans if span_id[sp] in emitted}
     block_of: dict[tuple[str, str], str] = {}

@@ -382,3 +382,48 @@ def test_cli_compare_writes_html_md_csv(runner: CliRunner, tmp_path: Path) -> No
         r = runner.invoke(cli, ["compare", old, new, "--format", fmt], catch_exceptions=False)
         assert r.exit_code == 0, r.stderr
         assert r.stdout.startswith("# " if fmt == "md" else ",".join(render.CSV_COLUMNS))
+
+
+@pytest.mark.parametrize("relation", ["split", "merged"])
+def test_split_and_merged_sections_are_one_block(comparison: Comparison, relation: str) -> None:
+    if relation == "split":  # old (二) became new 2. and 3.; old (三) dropped
+        pairs = (SectionPair("s1.2", "s1.2", 0.7, "split"), SectionPair("s1.2", "s1.3", 0.6, "split"),
+                 SectionPair("s1.3", None, 0.0, "removed"))
+    else:  # old (二) and (三) became new 2.; new 3. added
+        pairs = (SectionPair("s1.2", "s1.2", 0.7, "merged"), SectionPair("s1.3", "s1.2", 0.6, "merged"),
+                 SectionPair(None, "s1.3", 0.0, "added"))
+    pairs = (SectionPair("s1", "s1", 0.8, "renamed"), SectionPair("s1.1", "s1.1", 0.9), *pairs,
+             SectionPair("s1.4", "s1.4", 0.5))
+    soup = parse(render.render(dataclasses.replace(comparison, sections=pairs), "html"))
+    blocks = soup.select("section.blk")
+    joint = [b for b in blocks if b["data-rel"] == relation]
+    assert len(joint) == 1
+    title = joint[0].select_one(".bh h3").get_text()  # type: ignore[union-attr]
+    if relation == "split":
+        assert title == "2.深入推进政府职能转变优化 ／ 3.提升行政决策法治化水平"
+        assert column_text(joint[0].select_one(".col.old"), side="old").startswith("(二)")  # type: ignore[arg-type]
+    else:
+        assert "原：(二)深入推进政府职能转变优化 ／ (三)提升行政决策法治化水平" in joint[0].get_text()
+    assert joint[0].select_one(".rel").get_text() == {"split": "拆分", "merged": "合并"}[relation]  # type: ignore[union-attr]
+    new = "".join(column_text(b.select_one(".col.new"), side="new") for b in blocks)  # type: ignore[arg-type]
+    old = "".join(column_text(b.select_one(".col.old"), side="old") for b in blocks)  # type: ignore[arg-type]
+    assert new == comparison.new.text
+    assert old == comparison.old.text
+
+
+def test_moved_sentence_links_both_ends(comparison: Comparison) -> None:
+    """A sentence of old (三) that the new report puts in 1. instead is marked moved at both ends."""
+    moved = "接受区属部门备案行政规范性文件19件。"
+    at = comparison.new.text.index("完成全区首次司法所")
+    text = comparison.new.text[:at] + moved + comparison.new.text[at:]
+    shift = len(moved)
+    new = dataclasses.replace(comparison.new, text=text, sections=outline(text), indicators=tuple(
+        dataclasses.replace(i, start=i.start + shift, end=i.end + shift) for i in comparison.new.indicators))
+    c = dataclasses.replace(comparison, new=new, audit=())
+    soup = parse(render.render(c, "html"))
+    froms = soup.select(".col.old del.mv")
+    tos = soup.select(".col.new ins.mv")
+    assert [f.get_text() for f in froms] == [moved]
+    assert [t.get_text() for t in tos] == [moved]
+    assert froms[0]["data-mv"] == tos[0]["data-mv"]
+    assert froms[0].find_parent("section")["id"] != tos[0].find_parent("section")["id"]  # type: ignore[index]
