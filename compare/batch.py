@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from tqdm import tqdm
 
-from . import pipeline, store
+from . import nlp, pipeline, store
 from .errors import CompareError, InputError
 from .model import Report
 from .settings import DEFAULT_SETTINGS, Settings
@@ -168,19 +168,26 @@ def compare_job(old: Report, new: Report, settings: Settings) -> tuple[str, Pair
 
 
 def _run(jobs: Iterable[tuple[Any, ...]], fn: Callable[..., T],
-         workers: int) -> Iterator[tuple[tuple[Any, ...], T]]:
-    """(args, fn(*args)) for each job, in the jobs' order: in this process for one worker, else in a
-    process pool (the results are still taken in order, so that what is stored does not depend on timing)."""
-    if workers <= 1:
+         pool: ProcessPoolExecutor | None) -> Iterator[tuple[tuple[Any, ...], T]]:
+    """(args, fn(*args)) for each job, in the jobs' order: in this process without a pool, else in the
+    pool (results still taken in order, so that what is stored does not depend on timing)."""
+    if pool is None:
         for args in jobs:
             yield args, fn(*args)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures: deque[tuple[tuple[Any, ...], Future[T]]] = deque((args, pool.submit(fn, *args))
-                                                                  for args in jobs)
-        while futures:  # popped as consumed: a result is dropped once stored
-            args, fut = futures.popleft()
-            yield args, fut.result()
+    futures: deque[tuple[tuple[Any, ...], Future[T]]] = deque((args, pool.submit(fn, *args)) for args in jobs)
+    while futures:  # popped as consumed: a result is dropped once stored
+        args, fut = futures.popleft()
+        yield args, fut.result()
+
+
+def _pool(workers: int) -> ProcessPoolExecutor | None:
+    """The process pool for ``workers`` > 1, with the tokenizer loaded first so that forked workers
+    share it instead of each building jieba's dictionary."""
+    if workers <= 1:
+        return None
+    nlp.words("法治政府")
+    return ProcessPoolExecutor(max_workers=workers)
 
 
 def run_batch(root: Path, outdir: Path, lib: store.Library, *, workers: int = 1,
@@ -190,6 +197,19 @@ def run_batch(root: Path, outdir: Path, lib: store.Library, *, workers: int = 1,
     """Ingest every report under ``root`` into ``lib``, compare each region's consecutive years,
     write the comparison pages and ``index.html`` under ``outdir``."""
     files = find_reports(root)
+    pool = _pool(workers)
+    try:
+        return _batch(root, outdir, lib, files, pool, manifest=manifest, settings=settings, progress=progress,
+                      on_failure=on_failure)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _batch(root: Path, outdir: Path, lib: store.Library, files: list[Path],
+           pool: ProcessPoolExecutor | None, *,
+           manifest: dict[str, pipeline.MetaOverrides] | None, settings: Settings, progress: bool,
+           on_failure: Callable[[Failure], None] | None) -> BatchResult:
     failures: list[Failure] = []
     results: list[store.IngestResult] = []
     keys: set[tuple[str, str | None]] = set()
@@ -217,7 +237,7 @@ def run_batch(root: Path, outdir: Path, lib: store.Library, *, workers: int = 1,
             bar.update()
             continue
         jobs.append((data, str(path), overrides, settings))
-    for args, out in _run(jobs, parse_job, workers):
+    for args, out in _run(jobs, parse_job, pool):
         name = args[1]
         if isinstance(out, Failure):
             failed(out)
@@ -249,7 +269,7 @@ def run_batch(root: Path, outdir: Path, lib: store.Library, *, workers: int = 1,
             failed(_failure(f"{new.region} {old.year}→{new.year}", str(exc)))
             rows.append(PairRow(new.region, new.kind, old.year, new.year, None, None, str(exc)))
             bar.update()
-    for args, done in _run(compare_jobs, compare_job, workers):
+    for args, done in _run(compare_jobs, compare_job, pool):
         old_r, new_r = args[0], args[1]
         region, kind = new_r.meta.region or "?", new_r.meta.kind
         oy, ny = old_r.meta.year or 0, new_r.meta.year or 0
