@@ -118,7 +118,7 @@ def _paragraphs(text: str, folded: str) -> list[tuple[int, int]]:
     """(start, end) of the visible text of every non-blank line."""
     out = []
     pos = 0
-    for line in folded.split("\n"):
+    for line in folded.splitlines(keepends=True):
         a, b = pos, pos + len(line)
         while a < b and folded[a].isspace():
             a += 1
@@ -126,7 +126,7 @@ def _paragraphs(text: str, folded: str) -> list[tuple[int, int]]:
             b -= 1
         if b > a:
             out.append((a, b))
-        pos += len(line) + 1
+        pos += len(line)
     return out
 
 

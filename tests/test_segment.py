@@ -240,6 +240,12 @@ def test_a_heading_whose_line_break_was_lost_continues_its_sequence() -> None:
         ("一、", 1), ("(一)", 2), ("(二)", 2), ("二、", 1), ("三、", 1)]
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\u2029"])
+def test_any_line_break_separates_paragraphs(newline: str) -> None:
+    text = LIBO_PROBLEMS.replace("\n", newline)
+    assert [level for _, _, level in outline(text)] == [1, 2, 2, 2]
+
+
 # ---------------------------------------------------------------- false-marker traps
 
 @pytest.mark.parametrize(("body", "why"), [
