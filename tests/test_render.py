@@ -17,11 +17,14 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from compare import render
 from compare.cli import cli
@@ -37,6 +40,7 @@ from compare.model import (
     Span,
     Verdict,
 )
+from compare.pages import build_page
 
 from .conftest import REPORTS, ROOT, parsed
 
@@ -427,3 +431,24 @@ def test_moved_sentence_links_both_ends(comparison: Comparison) -> None:
     assert [t.get_text() for t in tos] == [moved]
     assert froms[0]["data-mv"] == tos[0]["data-mv"]
     assert froms[0].find_parent("section")["id"] != tos[0].find_parent("section")["id"]  # type: ignore[index]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_any_pairing_shows_every_character_once(comparison: Comparison, data: st.DataObject) -> None:
+    """Whatever the aligner pairs (any subset, any nesting), each column set shows its text once."""
+    old_ids = [s.id for s in comparison.old.sections]
+    new_ids = [s.id for s in comparison.new.sections]
+    pair = st.tuples(st.sampled_from([None, *old_ids]), st.sampled_from([None, *new_ids]))
+    pairs = data.draw(st.lists(pair, max_size=8))
+    c = dataclasses.replace(comparison, sections=tuple(
+        SectionPair(o, n, 0.5, "same" if o and n else "added" if n else "removed") for o, n in pairs))
+    page = build_page(c)
+    old = "".join(p.text for b in page.blocks for p in b.old_pieces)
+    new = "".join(p.text for b in page.blocks for p in b.new_pieces if p.kind not in ("delete", "move_from"))
+    assert Counter(old) == Counter(comparison.old.text)
+    assert Counter(new) == Counter(comparison.new.text)
+    anchors = [a for b in page.blocks for p in b.new_pieces for a in p.anchors]
+    assert len(anchors) == len(set(anchors))
+    linked = {e.anchor for p in page.plans for e in p.evidence if e.anchor}
+    assert linked <= set(anchors)
