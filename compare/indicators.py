@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .model import Indicator, IndicatorKind, Section, Span
-from .nlp import words
+from .nlp import segment_spans, words
 from .settings import Settings
 from .textnorm import fold
 
@@ -257,11 +257,11 @@ def _excluded(f: str, text: str, a: int, b: int, unit: str) -> bool:
     digits = text[a:b]
     if any(ch.isdigit() and not ch.isdecimal() for ch in digits):  # ① ² ...
         return True
-    before = f[a - 1] if a > 0 else ""
-    after = f[b] if b < len(f) else ""
+    before = f[a - 1] if a > 0 else "\0"  # never "" : "" is `in` every string
+    after = f[b] if b < len(f) else "\0"
     if before == "第" or f[max(0, a - 2):a] in ("排名", "前第"):
         return True
-    if _LATIN.match(before) or _LATIN.match(after) or before in "+×*#№-" or after in "+×*#":
+    if _LATIN.match(before) or _LATIN.match(after) or before in "+×*#№-_" or after in "+×*#":
         return True
     if before == "." or (after == "." and b + 1 < len(f) and f[b + 1].isdigit()):
         return True
@@ -394,31 +394,37 @@ def _as_written(text: str, f: str, b: int, end: int, unit: str) -> str:
     return unit
 
 
+CN_NOT_AFTER = ("全会", "会议", "党代会", "代表大会", "规定", "大", "“", "\"", "届", "中全会", "产业", "积极性")
+"""What may not follow a Chinese-numeral count: sessions (八次全会), names (八项规定, 三个“一号工程”)."""
+
+
 def _read_chinese(f: str, a: int, b: int) -> _Raw | None:
+    """A count in Chinese numerals with its measure word (两次, 五个专班), or None."""
     s = f[a:b]
-    if s in ("一", "〇", "零", "万", "千", "百") or s.startswith(("万", "千", "百")):
+    if s in ("一", "二", "〇", "零", "万", "千", "百") or s.startswith(("万", "千", "百")):
         return None
-    if a > 0 and (f[a - 1] in "第前后每逐这那哪几某各同单唯十" or ("\u4e00" <= f[a - 1] <= "\u9fff" and
-                  f[a - 1] not in "成设建有开立办出获选评")):
+    if a > 0 and f[a - 1] in "第前后每逐这那哪几某各同单唯十届":
         return None
+    if re.match(r"[^，。；：,;:]{0,14}?(?:全会|会议|党代会)", f[b:b + 20]) and f.startswith("次", b):
+        return None  # 十一届七次、八次、九次全会: session numbers
     if _inside(f, a, "“", "”", 14) or _inside(f, a, "《", "》", 40):
         return None
     unit = next((u for u in CN_UNITS if f.startswith(u, b)), None)
     if unit is None:
         return None
     end = b + len(unit)
-    nxt = f[end:end + 1]
-    if unit == "个" and f.startswith(("个人", "个体"), b):
+    if f.startswith(("个人", "个体"), b) or f.startswith(CN_NOT_AFTER, end):
         return None
-    if unit == "大" and not nxt:
-        return None
-    if unit == "级" and not ("\u4e00" <= nxt <= "\u9fff"):
+    # only a numeral that jieba reads as a word of its own, ending by the measure word, is a count:
+    # 统一 / 进一步 / 八项规定 / 三级公立医院 are words, 两次 / 五个 are not
+    lo = max(0, a - 6)
+    spans = [(lo + x, lo + y) for x, y in segment_spans(f[lo:end + 4])]
+    token = next(((x, y) for x, y in spans if x == a), None)
+    if token is None or token[1] > end:
         return None
     try:
         value = parse_number(s)
     except (ValueError, KeyError, TypeError):
-        return None
-    if unit == "大":
         return None
     return _Raw(start=a, end=end, num_start=a, num_end=b, value=value, unit=unit, qualifier=None,
                 range_high=None, chinese=True)
@@ -561,6 +567,11 @@ def _with_topic(label: str, topic_now: str, previous: str) -> str:
     return topic + label
 
 
+def _token_starts(s: str) -> list[int]:
+    """Offsets where the shared spaCy/jieba tokenizer starts a token in ``s``."""
+    return [a for a, _ in segment_spans(s)]
+
+
 def _tokens(s: str) -> list[str]:
     return words(s) if s else []
 
@@ -614,11 +625,15 @@ def _distribute(subject: str, n: int) -> list[str] | None:
     out = list(parts)
     if not _is_measure_word(first) and len(last_words) > 1:
         # shared tail: drop from the last part the words standing for the first part
-        dropped, k = 0, 0
-        while k < len(last_words) - 1 and dropped < len(first):
-            dropped += len(last_words[k])
-            k += 1
-        tail = "".join(last_words[k:])
+        # (城镇|农村居民人均可支配收入: 农村 stands for 城镇, even inside jieba's 农村居民)
+        bounds, pos = [], 0
+        for w in last_words[:-1]:
+            if len(w) == 4 and pos + 2 == len(first):
+                bounds.append(pos + 2)
+            pos += len(w)
+            bounds.append(pos)
+        cut = min(bounds, key=lambda x: (abs(x - len(first)), -x))
+        tail = last[cut:]
         out = [p + tail if i < n - 1 else p for i, p in enumerate(parts)]
     elif _is_measure_word(first) and len(first_words) > 1 and len(last) <= 4 and not any(
             last.startswith(w) for w in first_words[:1]):
