@@ -39,7 +39,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Markers at the first visible character of a paragraph, matched on the folded text
 # (fold turns （）．，： into ().,:). Order matters: the first that matches wins.
 _LINE_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("dun", re.compile(rf"([{_CN}]{{1,3}})、(?![{_CN}])")),
+    ("dun", re.compile(rf"([{_CN}]{{1,3}})(?:、|\.(?!\d))(?![{_CN}])")),
     ("paren", re.compile(rf"\(([{_CN}]{{1,3}})\)")),
     ("arparen", re.compile(r"\((\d{1,2})\)(?![\d.%])")),
     ("ardot", re.compile(r"(\d{1,2})(?:\.|、)(?![\d.%])")),

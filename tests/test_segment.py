@@ -132,6 +132,12 @@ def test_full_width_paren_after_an_ideographic_indent() -> None:
     ]
 
 
+def test_chinese_numeral_with_a_full_stop_dot() -> None:
+    text = "一．主要举措和成效\n(一)强化组织领导。成立领导小组。\n二．存在的不足和原因\n工作思路还不够清晰。\n"
+    assert outline(text) == [("一．", "主要举措和成效", 1), ("(一)", "强化组织领导", 2),
+                             ("二．", "存在的不足和原因", 1)]
+
+
 def test_arabic_dot_items() -> None:
     text = ("  一、2024年推进法治政府建设主要举措和成效\n\n"
             "  1.进一步完善法治政府建设顶层设计。制发《2024年西城区法治政府建设工作要点》。\n\n"
