@@ -39,6 +39,8 @@ class Settings:
     """A pair whose parents are not paired with each other (a section moved) has its score multiplied by this."""
     section_moved_min_score: float = 0.3
     """A moved pair (parents not paired together) must score at least this, after the factor."""
+    section_body_max_ratio: float = 2.0
+    """Bodies are compared on at most this many times the other body's words (from the start)."""
     section_pair_sure_score: float = 0.4
     """A pair scoring at least this is kept whatever its rivals."""
     section_rival_ratio: float = 0.5
