@@ -7,6 +7,7 @@ writes to the library. A file that fails is reported and skipped, never fatal.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import itertools
 import re
@@ -22,9 +23,9 @@ from tqdm import tqdm
 
 from . import nlp, pipeline, store
 from .errors import CompareError, InputError
-from .model import Report
+from .model import Comparison, IndicatorPair, Report, SectionPair, Verdict
 from .settings import DEFAULT_SETTINGS, Settings
-from .timeline import PairStats, pair_stats
+from .timeline import PairStats, build_timeline, pair_stats, render_timeline
 
 SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 """The file types a batch picks up."""
@@ -64,6 +65,8 @@ class PairRow:
     """The summary figures; None when the comparison failed."""
     error: str | None = None
     """Why the comparison failed."""
+    timeline: str | None = None
+    """The region's timeline page, relative to the index, when one was written."""
 
 
 @dataclass(frozen=True)
@@ -152,14 +155,37 @@ def parse_job(data: bytes, name: str, overrides: pipeline.MetaOverrides | None,
                              "please report it with the file")
 
 
-def compare_job(old: Report, new: Report, settings: Settings) -> tuple[str, PairStats] | Failure:
+@dataclass(frozen=True)
+class Compared:
+    """What a compare job sends back: the page, the figures, and the pairs (without the two reports,
+    which the parent process already holds)."""
+
+    html: str
+    """The comparison page."""
+    stats: PairStats
+    """Its summary figures."""
+    sections: tuple[SectionPair, ...]
+    """The section pairs."""
+    indicators: tuple[IndicatorPair, ...]
+    """The indicator pairs."""
+    audit: tuple[Verdict, ...]
+    """The verdicts."""
+
+    def comparison(self, old: Report, new: Report) -> Comparison:
+        """The comparison again, with the two reports."""
+        return Comparison(old=old, new=new, sections=self.sections, indicators=self.indicators,
+                          audit=self.audit)
+
+
+def compare_job(old: Report, new: Report, settings: Settings) -> Compared | Failure:
     """Compare two reports and render the HTML page; a failure is returned, not raised."""
     name = f"{new.meta.region} {old.meta.year}→{new.meta.year}"
     try:
         from . import render
 
-        comparison = pipeline.compare_reports(old, new, settings=settings)
-        return render.render(comparison, "html"), pair_stats(comparison)
+        c = pipeline.compare_reports(old, new, settings=settings)
+        return Compared(html=render.render(c, "html", settings=settings), stats=pair_stats(c),
+                        sections=c.sections, indicators=c.indicators, audit=c.audit)
     except CompareError as exc:
         return _failure(name, str(exc))
     except Exception as exc:  # as in parse_job
@@ -262,13 +288,18 @@ def _batch(root: Path, outdir: Path, lib: store.Library, files: list[Path],
     rows: list[PairRow] = []
     compare_jobs = []
     bar = tqdm(total=len(pairs), desc="compare", unit="pair", file=sys.stderr, disable=not progress)
+    loaded: dict[int, Report] = {}  # each report loaded once (it is the new side, then the old one)
     for old, new in pairs:
         try:
-            compare_jobs.append((lib.report(old), lib.report(new), settings))
+            for e in (old, new):
+                if e.id not in loaded:
+                    loaded[e.id] = lib.report(e)
+            compare_jobs.append((loaded[old.id], loaded[new.id], settings))
         except CompareError as exc:
             failed(_failure(f"{new.region} {old.year}→{new.year}", str(exc)))
             rows.append(PairRow(new.region, new.kind, old.year, new.year, None, None, str(exc)))
             bar.update()
+    done_by_key: dict[tuple[str, str | None], list[Comparison]] = {}
     for args, done in _run(compare_jobs, compare_job, pool):
         old_r, new_r = args[0], args[1]
         region, kind = new_r.meta.region or "?", new_r.meta.kind
@@ -277,14 +308,24 @@ def _batch(root: Path, outdir: Path, lib: store.Library, files: list[Path],
             failed(done)
             rows.append(PairRow(region, kind, oy, ny, None, None, done.message))
         else:
-            html, stats = done
-            href = f"{slug(region)}{'-' + kind if kind else ''}/{oy}-{ny}.html"
+            href = f"{_folder(region, kind)}/{oy}-{ny}.html"
             target = outdir / href
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
-            rows.append(PairRow(region, kind, oy, ny, href, stats))
+            target.write_text(done.html, encoding="utf-8")
+            rows.append(PairRow(region, kind, oy, ny, href, done.stats))
+            done_by_key.setdefault((region, kind), []).append(done.comparison(old_r, new_r))
         bar.update()
     bar.close()
+    timelines = {}
+    for (region, kind), comparisons in done_by_key.items():
+        href = f"{_folder(region, kind)}/timeline.html"
+        try:
+            (outdir / href).write_text(_timeline_page(comparisons, settings), encoding="utf-8")
+        except CompareError as exc:
+            failed(_failure(f"{region} timeline", str(exc)))
+        else:
+            timelines[(region, kind)] = href
+    rows = [dataclasses.replace(r, timeline=timelines.get((r.region, r.kind))) for r in rows]
     rows.sort(key=lambda r: (r.region, r.kind or "", r.old_year))
     page = IndexPage(title=f"yoy batch: {root.name or root}", reports=stored_reports, rows=tuple(rows),
                      failures=tuple(failures))
@@ -292,6 +333,26 @@ def _batch(root: Path, outdir: Path, lib: store.Library, files: list[Path],
     index.write_text(render_index(page), encoding="utf-8")
     return BatchResult(files=len(files), ingested=tuple(results), failures=tuple(failures), rows=tuple(rows),
                        index=index)
+
+
+def _folder(region: str, kind: str | None) -> str:
+    return f"{slug(region)}{'-' + kind if kind else ''}"
+
+
+def _timeline_page(comparisons: list[Comparison], settings: Settings) -> str:
+    """The timeline of the years the comparisons chain (a gap, where a comparison failed, splits it:
+    the longest run of consecutive comparisons is shown)."""
+    runs: list[list[Comparison]] = []
+    for c in comparisons:
+        if runs and runs[-1][-1].new.meta.year == c.old.meta.year:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    chain = max(runs, key=len)
+    by_years = {(c.old.meta.year, c.new.meta.year): c for c in chain}
+    reports = [chain[0].old, *(c.new for c in chain)]
+    tl = build_timeline(reports, settings=settings, compare=lambda a, b: by_years[(a.meta.year, b.meta.year)])
+    return render_timeline(tl)
 
 
 def render_index(page: IndexPage) -> str:

@@ -69,8 +69,14 @@ def test_batch_ingests_compares_and_indexes(corpus: Path, tmp_path: Path, runner
                                                   ("北京市西城区", "fazhi", "2023 → 2024"),
                                                   ("重庆市渝中区", "fazhi", "2023 → 2024")]
     soup = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
-    links = [a["href"] for a in soup.select("table.comparisons a")]
+    links = [a["href"] for a in soup.select("table.comparisons a:not(.timeline)")]
     assert len(links) == 3
+    timelines = sorted({str(a["href"]) for a in soup.select("table.comparisons a.timeline")})
+    assert len(timelines) == 2
+    for href in timelines:
+        page = BeautifulSoup((out / href).read_text(encoding="utf-8"), "html.parser")
+        audit_rows = page.select("table.audits tbody tr")
+        assert len(audit_rows) == (2 if "西城" in href else 1)
     for href in links:
         page = BeautifulSoup((out / str(href)).read_text(encoding="utf-8"), "html.parser")
         assert page.title is not None
