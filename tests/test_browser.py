@@ -22,6 +22,13 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
+# The element is inside the viewport and not hidden under the sticky toolbar.
+IN_VIEW = """id => {
+  const r = document.getElementById(id).getBoundingClientRect();
+  const bar = document.querySelector(".toolbar").getBoundingClientRect();
+  return r.top >= bar.bottom - 1 && r.bottom <= window.innerHeight;
+}"""
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(),
@@ -74,7 +81,8 @@ def test_indicator_table_sorts_and_filters(page: tuple[Any, list[str]]) -> None:
     head.click()
     values = column(pg, 2)
     numbers = [float(v) for v in values if v]
-    assert numbers == sorted(numbers) and values[-1] == ""  # missing values last
+    assert numbers == sorted(numbers)
+    assert values[-1] == ""
     assert head.get_attribute("aria-sort") == "ascending"
     head.click()
     numbers = [float(v) for v in column(pg, 2) if v]
@@ -83,7 +91,8 @@ def test_indicator_table_sorts_and_filters(page: tuple[Any, list[str]]) -> None:
     assert column(pg, 0)[0] == "备案部门文件"  # zh-CN collation: bei < ...
     pg.select_option("#ind-f", "new")
     visible = pg.locator("#ind-table tbody tr:not([hidden])")
-    assert visible.count() == 1 and "审核决策" in visible.first.inner_text()
+    assert visible.count() == 1
+    assert "审核决策" in visible.first.inner_text()
     assert pg.inner_text("#ind-count") == "1"
     pg.select_option("#ind-f", "")
     pg.fill("#ind-q", "公开")
@@ -96,11 +105,9 @@ def test_evidence_link_scrolls_to_the_marked_sentence(page: tuple[Any, list[str]
     link = pg.locator("#audit a.evl").first
     target_id = link.get_attribute("href")[1:]
     target = pg.locator(f"#{target_id}")
-    in_view = ("id => { const r = document.getElementById(id).getBoundingClientRect();"
-               " return r.top >= 0 && r.bottom <= window.innerHeight; }")
-    assert not pg.evaluate(in_view, target_id)
+    assert not pg.evaluate(IN_VIEW, target_id)
     link.click()
-    pg.wait_for_function(in_view, arg=target_id, timeout=5000)
+    pg.wait_for_function(IN_VIEW, arg=target_id, timeout=5000)
     assert target.evaluate("e => e.tagName") == "MARK"
     assert "flash" in (target.get_attribute("class") or "")
     # the span may run over several diff runs: all its pieces carry its id as a class
@@ -113,9 +120,11 @@ def test_inline_mode_toggle(page: tuple[Any, list[str]]) -> None:
     pg, errors = page
     old_col = pg.locator("section.blk .col.old").nth(1)
     deleted_in_new = pg.locator("section.blk .col.new del").first
-    assert old_col.is_visible() and not deleted_in_new.is_visible()
+    assert old_col.is_visible()
+    assert not deleted_in_new.is_visible()
     pg.click("#mode")
-    assert not old_col.is_visible() and deleted_in_new.is_visible()
+    assert not old_col.is_visible()
+    assert deleted_in_new.is_visible()
     assert pg.get_attribute("#mode", "aria-pressed") == "true"
     pg.click("#mode")
     assert old_col.is_visible()
@@ -134,4 +143,27 @@ def test_print_layout_is_a4(page: tuple[Any, list[str]], tmp_path: Path) -> None
     assert head.startswith(b"%PDF")
     # A4 is 595 x 842 points
     assert b"/MediaBox [0 0 595" in head or b"/MediaBox [0 0 594" in head
+    assert errors == []
+
+
+def test_real_pipeline_page(browser: Any, tmp_path: Path) -> None:
+    """The whole pipeline on 浙江 2024 -> 2025: the page works and its evidence links land."""
+    from compare import pipeline
+
+    c = pipeline.compare_reports(parsed("gwr/zhejiang_2024.txt"), parsed("gwr/zhejiang_2025.txt"))
+    html = tmp_path / "zhejiang.html"
+    html.write_text(render.render(c, "html"), encoding="utf-8")
+    errors: list[str] = []
+    pg = browser.new_page(viewport={"width": 1280, "height": 900})
+    pg.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.goto(html.as_uri())
+    links = pg.locator("#audit a.evl")
+    assert links.count() > 0
+    last = links.nth(links.count() - 1)
+    target_id = last.get_attribute("href")[1:]
+    last.click()
+    pg.wait_for_function(IN_VIEW, arg=target_id, timeout=5000)
+    pg.screenshot(path=str(tmp_path / "zhejiang.png"))
+    pg.close()
     assert errors == []
