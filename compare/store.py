@@ -320,17 +320,26 @@ class Library:
                 time.sleep(0.05)
 
     def _migrate(self) -> None:
+        """Create the tables in a new library; refuse another program's database or a newer layout."""
+        tables = sorted(name for (name,) in self.con.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'"))
+        if "library_info" in tables:
+            row = self.con.execute("SELECT value FROM library_info WHERE key = 'schema_version'").fetchone()
+            if row is not None and int(row[0]) > SCHEMA_VERSION:
+                raise LibraryError(f"{self.path}: written by a newer yoy (library schema {row[0]}, this yoy "
+                                   f"reads {SCHEMA_VERSION}) / upgrade yoy to use it")
+            if row is not None and int(row[0]) == SCHEMA_VERSION:
+                return  # nothing to write: a read-only library opens too
+        elif tables:
+            raise LibraryError(f"{self.path}: an SQLite database of another program (tables: "
+                               f"{', '.join(tables[:5])}) / yoy keeps its library in a file of its own / "
+                               "pass --db with a new file name")
         with self.transaction():
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     self.con.execute(statement)
-            row = self.con.execute("SELECT value FROM library_info WHERE key = 'schema_version'").fetchone()
-            if row is None:
-                self.con.execute("INSERT INTO library_info VALUES ('schema_version', ?)",
-                                 (str(SCHEMA_VERSION),))
-            elif int(row[0]) > SCHEMA_VERSION:
-                raise LibraryError(f"{self.path}: written by a newer yoy (library schema {row[0]}, this yoy "
-                                   f"reads {SCHEMA_VERSION}) / upgrade yoy to use it")
+            self.con.execute("INSERT OR IGNORE INTO library_info VALUES ('schema_version', ?)",
+                             (str(SCHEMA_VERSION),))
 
     def close(self) -> None:
         """Close the connection."""
@@ -427,7 +436,10 @@ class Library:
         return self.reparse(entry)
 
     def reparse(self, entry: Entry) -> Report:
-        """Parse a stored version again from its original bytes and store the new parse."""
+        """Parse a stored version again from its original bytes and store the new parse.
+
+        Storing it is a cache refresh: on a read-only library the fresh parse is still returned.
+        """
         rows = self._query("SELECT original, source FROM reports WHERE id = ?", (entry.id,))
         if not rows:
             raise NotInLibraryError(f"{key_text(entry.region, entry.year, entry.kind)}: removed from the "
@@ -435,13 +447,20 @@ class Library:
         data, source = rows[0]
         overrides = pipeline.MetaOverrides(region=entry.region, year=entry.year, kind=entry.kind)
         report = pipeline.read_report(bytes(data), source, settings=self.settings, overrides=overrides)
-        with self.transaction():
-            self.con.execute("UPDATE reports SET parse = ?, parser_version = ?, title = ?, published = ? "
-                             "WHERE id = ?", (_parse_json(report), parser_version(self.settings),
-                                              report.meta.title, report.meta.published, entry.id))
-            self.con.execute("DELETE FROM indicator_rows WHERE report_id = ?", (entry.id,))
-            self.con.executemany(_INSERT_INDICATOR, _indicator_rows(entry.id, report))
+        try:
+            with self.transaction():
+                self.con.execute("UPDATE reports SET parse = ?, parser_version = ?, title = ?, published = ? "
+                                 "WHERE id = ?", (_parse_json(report), parser_version(self.settings),
+                                                  report.meta.title, report.meta.published, entry.id))
+                self.con.execute("DELETE FROM indicator_rows WHERE report_id = ?", (entry.id,))
+                self.con.executemany(_INSERT_INDICATOR, _indicator_rows(entry.id, report))
+        except LibraryError:
+            if not self._read_only():
+                raise
         return report
+
+    def _read_only(self) -> bool:
+        return not os.access(self.path, os.W_OK) or not os.access(self.path.parent, os.W_OK)
 
     def load(self, region: str, year: int, *, kind: str | None = None, version: int | None = None) -> Report:
         """The parsed report stored under a key."""

@@ -73,10 +73,10 @@ def test_batch_ingests_compares_and_indexes(corpus: Path, tmp_path: Path, runner
     assert len(links) == 3
     timelines = sorted({str(a["href"]) for a in soup.select("table.comparisons a.timeline")})
     assert len(timelines) == 2
-    for href in timelines:
-        page = BeautifulSoup((out / href).read_text(encoding="utf-8"), "html.parser")
+    for timeline in timelines:
+        page = BeautifulSoup((out / timeline).read_text(encoding="utf-8"), "html.parser")
         audit_rows = page.select("table.audits tbody tr")
-        assert len(audit_rows) == (2 if "西城" in href else 1)
+        assert len(audit_rows) == (2 if "西城" in timeline else 1)
     for href in links:
         page = BeautifulSoup((out / str(href)).read_text(encoding="utf-8"), "html.parser")
         assert page.title is not None

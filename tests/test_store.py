@@ -140,6 +140,14 @@ def test_missing_library_is_one_error_line(runner: CliRunner, tmp_path: Path) ->
     code, out, err = yoy(runner, "ingest", NATIONAL[2012], "--db", tmp_path)
     assert code == 1
     assert "is a directory" in err
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as con:
+        con.execute("create table customers (name text)")
+    code, out, err = yoy(runner, "ingest", NATIONAL[2012], "--db", other, "--region", REGION, "--year", "2012")
+    assert code == 1
+    assert "another program (tables: customers)" in err
+    with sqlite3.connect(other) as con:
+        assert [n for (n,) in con.execute("select name from sqlite_master")] == ["customers"]
 
 
 def test_db_from_environment(tmp_path: Path) -> None:

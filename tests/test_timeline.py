@@ -68,11 +68,11 @@ def test_series_chain_the_pairs_across_years(national: list[Report]) -> None:
     assert tl.single_year_indicators == sum(len(r.indicators) for r in national) - \
         sum(len(s.points) for s in tl.series)
     # delivery rate per year from the verdicts
-    for a, c in zip(tl.audits, comparisons.values(), strict=True):
+    for stats, c in zip(tl.audits, comparisons.values(), strict=True):
         delivered = sum(v.status == "delivered" for v in c.audit)
-        assert (a.old_year, a.new_year, a.plans, a.delivered) == (c.old.meta.year, c.new.meta.year,
-                                                                    len(c.audit), delivered)
-        assert a.delivered_pct == (100 * delivered / len(c.audit) if c.audit else None)
+        assert (stats.old_year, stats.new_year, stats.plans, stats.delivered) == \
+            (c.old.meta.year, c.new.meta.year, len(c.audit), delivered)
+        assert stats.delivered_pct == (100 * delivered / len(c.audit) if c.audit else None)
 
 
 def test_chart_geometry(national: list[Report]) -> None:
@@ -135,6 +135,7 @@ def test_timeline_escapes_and_errors(tmp_path: Path, runner: CliRunner) -> None:
     assert code == 0, err
     soup = BeautifulSoup(out, "html.parser")
     assert not soup.select("script")
+    assert soup.h1 is not None
     assert evil in soup.h1.get_text()
     code, out, err = yoy(runner, "timeline", "nowhere", "--db", db)
     assert code == 1
