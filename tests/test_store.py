@@ -143,7 +143,7 @@ def test_missing_library_is_one_error_line(runner: CliRunner, tmp_path: Path) ->
     other = tmp_path / "other.sqlite"
     with sqlite3.connect(other) as con:
         con.execute("create table customers (name text)")
-    code, out, err = yoy(runner, "ingest", NATIONAL[2012], "--db", other, "--region", REGION, "--year", "2012")
+    code, _, err = yoy(runner, "ingest", NATIONAL[2012], "--db", other, "--region", REGION, "--year", "2012")
     assert code == 1
     assert "another program (tables: customers)" in err
     with sqlite3.connect(other) as con:
