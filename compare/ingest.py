@@ -1122,12 +1122,17 @@ def find_meta(text: str, *, source: str, fields: Sequence[tuple[str, str]] = (),
     folded = fold(text)
     header, body_start = _header_lines(folded)
     fmap = {k: fold(v) for k, v in fields}
-    found_title = _title_from_header(header)
-    if found_title and found_title in folded:
-        at = folded.index(found_title)
-        found_title = text[at: at + len(found_title)]
+    parts = _title_from_header(header)
+    found_title = None
+    if parts:  # the title as written: the same spans of the original text (fold keeps lengths)
+        pieces, pos = [], 0
+        for part in parts:
+            at = folded.find(part, pos)
+            pieces.append(text[at: at + len(part)] if at >= 0 else part)
+            pos = at + len(part) if at >= 0 else pos
+        found_title = "".join(pieces)
     title = dict(fields).get("名称") or title_hint or found_title
-    title_f = fold(title) if title else None
+    title_f = fold(title) if title else None  # fold(fold(x)) == fold(x): safe on a title found in folded
     kind = _find_kind(folded, header, title_f)
     year = _find_year(folded, header, title_f, kind)
     region = _find_region(folded, header, title_f, body_start)
@@ -1136,8 +1141,11 @@ def find_meta(text: str, *, source: str, fields: Sequence[tuple[str, str]] = (),
                 fields=tuple(fields))
 
 
-def _title_from_header(header: Sequence[str]) -> str | None:
-    """The header lines that make the title (a title may be split over two lines)."""
+_SPEAKER = r"(人民政府|政府)(区长|市长|省长|副)|^[\u4e00-\u9fff]{1,4}(省长|市长|区长|主席)"
+
+
+def _title_from_header(header: Sequence[str]) -> list[str] | None:
+    """The header lines that make the title (a title may be split over two or three lines)."""
     parts: list[str] = []
     for line in header:
         if not line:
@@ -1154,8 +1162,7 @@ def _title_from_header(header: Sequence[str]) -> str | None:
             continue
         if re.search(r"索\s*引\s*号|\|", line):
             break
-        if parts and re.search(r"(人民政府|政府)(区长|市长|省长|副)|^[\u4e00-\u9fff]{1,4}(省长|市长|区长|主"
-                               r"席)", line):
+        if parts and re.search(_SPEAKER, line):
             break
         parts.append(line)
         joined = "".join(parts)
@@ -1166,7 +1173,7 @@ def _title_from_header(header: Sequence[str]) -> str | None:
     joined = "".join(parts)
     if not re.search(r"报告|情况|政府|法治", joined) or len(joined) > 80:
         return None
-    return joined
+    return parts
 
 
 def _find_kind(text: str, header: Sequence[str], title: str | None) -> ReportKind | None:
