@@ -7,8 +7,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from compare.cli import cli
+from compare.errors import CompareError, InputTooLargeError
+from compare.ingest import read_document
 from compare.settings import Settings
 
 from .conftest import REPORTS
@@ -128,9 +132,24 @@ def test_huge_file(runner: CliRunner, tmp_path: Path) -> None:
 
 
 def test_huge_stdin_is_refused_by_the_library() -> None:
-    from compare.errors import InputTooLargeError
-    from compare.ingest import read_document
-
-    settings = Settings(max_input_bytes=1000)
     with pytest.raises(InputTooLargeError):
-        read_document(b"x" * 1001, "-", settings=settings)
+        read_document(b"x" * 1001, "-", settings=Settings(max_input_bytes=1000))
+
+
+# --------------------------------------------------------------------------- any bytes at all
+
+_SEEDS = [PNG, (FIXTURES / "libo_2023_excerpt.pdf").read_bytes()[:400], b"PK\x03\x04", b"\xff\xfe",
+          b"<html><body><p>", "2023年法治政府建设".encode("gb18030"), b"\xef\xbb\xbf"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(head=st.sampled_from(_SEEDS), tail=st.binary(max_size=600),
+       name=st.sampled_from(["r.txt", "r.html", "r.docx", "r.pdf", "-", "r"]))
+def test_any_bytes_give_a_document_or_a_clean_error(head: bytes, tail: bytes, name: str) -> None:
+    try:
+        doc = read_document(head + tail, name, settings=Settings(min_report_chars=1))
+    except CompareError as exc:
+        assert "\n" not in str(exc)
+        assert str(exc).startswith(name)
+    else:
+        assert isinstance(doc.text, str)
