@@ -173,32 +173,42 @@ def _word_diff(a: str, b: str, settings: Settings) -> list[Segment]:
                 raw.append(Segment("delete", old, "", rewrite=True))
             if new:
                 raw.append(Segment("insert", "", new, rewrite=True))
-    # A kept run of a character or two between two changes makes the diff choppy: absorb it.
-    out: list[Segment] = []
-    pend_old: list[str] = []
-    pend_new: list[str] = []
-
-    def flush() -> None:
-        if pend_old:
-            out.append(Segment("delete", "".join(pend_old), "", rewrite=True))
-        if pend_new:
-            out.append(Segment("insert", "", "".join(pend_new), rewrite=True))
-        pend_old.clear()
-        pend_new.clear()
-
-    for k, s in enumerate(raw):
-        if s.kind == "equal":
-            inner = 0 < k < len(raw) - 1
-            if inner and _nonspace(s.old) <= settings.diff_absorb_equal_chars:
-                pend_old.append(s.old)
-                pend_new.append(s.new)
-                continue
-            flush()
-            out.append(s)
+    # Kept runs too short to read between two changes make the diff choppy: absorb them into one
+    # change. A run is absorbed when it has at most ``diff_absorb_equal_chars`` characters, or when
+    # it is no longer than the changes on both sides of it (diff-match-patch's semantic cleanup).
+    items: list[list[str]] = []  # [old, new, kind] with kind "=" kept or "~" changed
+    for s in raw:
+        kind = "=" if s.kind == "equal" else "~"
+        if items and items[-1][2] == kind == "~":
+            items[-1][0] += s.old
+            items[-1][1] += s.new
         else:
-            pend_old.append(s.old)
-            pend_new.append(s.new)
-    flush()
+            items.append([s.old, s.new, kind])
+    changed = True
+    while changed:
+        changed = False
+        k = 1
+        while k < len(items) - 1:
+            prev, eq, nxt = items[k - 1], items[k], items[k + 1]
+            if eq[2] == "=" and prev[2] == nxt[2] == "~":
+                size = _nonspace(eq[0])
+                if size <= settings.diff_absorb_equal_chars or (
+                        settings.diff_semantic_cleanup
+                        and size <= max(_nonspace(prev[0]), _nonspace(prev[1]))
+                        and size <= max(_nonspace(nxt[0]), _nonspace(nxt[1]))):
+                    items[k - 1:k + 2] = [[prev[0] + eq[0] + nxt[0], prev[1] + eq[1] + nxt[1], "~"]]
+                    changed = True
+                    continue
+            k += 1
+    out: list[Segment] = []
+    for old, new, kind in items:
+        if kind == "=":
+            out.append(Segment("equal", old, new))
+            continue
+        if old:
+            out.append(Segment("delete", old, "", rewrite=True))
+        if new:
+            out.append(Segment("insert", "", new, rewrite=True))
     return out
 
 

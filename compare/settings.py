@@ -100,6 +100,8 @@ class Settings:
     """Below this token similarity a changed passage is shown as dropped + new, not as a rewrite."""
     diff_absorb_equal_chars: int = 1
     """A kept run this short (non-space characters) between two changes is shown as changed."""
+    diff_semantic_cleanup: bool = True
+    """Also absorb a kept run no longer than the changes on both sides of it (readable rewrites)."""
     diff_move_min_chars: int = 10
     """Sentences shorter than this (folded, no spaces) are never reported as moved."""
     diff_move_min_ratio: float = 90.0

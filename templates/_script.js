@@ -81,7 +81,13 @@
       var id = link.getAttribute("href").slice(1);
       var target = document.getElementById(id);
       if (target) { reveal(target); }
-      if (link.classList.contains("evl")) { flashEvidence(id); }
+      if (target && link.classList.contains("evl")) {
+        // Evidence can be pages away: jump there at once and centre it, rather than a long smooth scroll.
+        e.preventDefault();
+        flashEvidence(id);
+        target.scrollIntoView({block: "center", behavior: "instant"});
+        if (history.replaceState) { history.replaceState(null, "", "#" + id); }
+      }
       return;
     }
     var mv = e.target.closest("[data-mv]");
