@@ -51,7 +51,7 @@ BASE_UNITS: tuple[str, ...] = tuple(sorted({
     "标准煤", "千瓦", "千瓦时", "度", "标箱", "标准箱", "重量箱", "斤", "公斤", "千克", "克", "岁",
     "年", "天", "日", "小时", "分钟", "秒", "个月", "周", "倍", "%", "‰", "个百分点", "百分点",
     "分", "床", "个工作日", "工作日", "户籍", "家次", "项次", "人日", "亿斤", "标方", "升",
-} - {"户籍", "号", "日", "单", "度", "集", "首", "期", "届", "门", "片", "块", "组", "队"},
+} - {"户籍", "号", "日", "单", "度", "集", "首", "届", "门", "片", "块", "组", "队"},
     key=lambda u: (-len(u), u)))
 """Units that may follow a number (with or without a magnitude), longest first."""
 
@@ -74,6 +74,7 @@ UNIT_SUFFIX_BLOCKERS: dict[str, tuple[str, ...]] = {
     "起": ("起草", "起诉", "起步", "起来"),
     "处": ("处置", "处理", "处罚", "处级", "处室"),
     "米": ("米粮",),
+    "期": ("期间", "期限", "期待", "期望", "期末", "期初"),
     "元": ("元旦",),
 }
 """Unit characters that begin other words; the unit is not read when one of these follows."""
@@ -443,6 +444,11 @@ def _target_context(f: str, a: int, end: int, para_start: int) -> bool:
 # ---------------------------------------------------------------- labels
 
 
+EMPTY_SUBJECTS = frozenset(("同比", "比上年", "较上年", "环比", "力争", "确保", "努力", "争取", "预计", "计划",
+                            *(v for v, _ in CHANGE_VERBS)))
+"""What is left of a clause that names no measure (力争达到8%, 削减至326项)."""
+
+
 def _strip_words(label: str) -> str:
     label = _YEAR_WORDS.sub("", label)
     changed = True
@@ -456,7 +462,10 @@ def _strip_words(label: str) -> str:
             if label.endswith(w) and not label.endswith(("年均", "平均", "人均", "成为")):
                 label, changed = label[:-len(w)], True
                 break
-    return label.strip(" 、")
+    label = label.strip(" 、")
+    if len(label) > 3 and "了" in label[1:-1]:
+        label = label.replace("了", "", 1)  # 完成了目录化 -> 完成目录化
+    return label
 
 
 VERB_WORDS = ("应办结", "已办结", "办结", "受理", "结案", "败诉", "胜诉", "办理", "完成", "整改", "审核", "审查",
@@ -471,13 +480,15 @@ COUNT_UNITS = frozenset(("件", "个", "次", "人", "名", "户", "台", "份",
 """Units after which a noun may follow the figure (216个“两重”项目): the label is read after it."""
 
 
-def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> str:
+def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> tuple[str, int]:
     """The noun phrase right after a count (``216个“两重”项目全部开工建设`` -> ``“两重”项目开工建设``)."""
     if end >= len(f) or (unit not in COUNT_UNITS and not before.endswith("的") and len(_strip_words(before)) > 2):
-        return ""
+        return "", end
     ch = f[end]
     if not (ch == "“" or "\u4e00" <= ch <= "\u9fff") or ch in "余多以左约近等的":
-        return ""
+        return "", end
+    if f.startswith(tuple(v for v, _ in CHANGE_VERBS) + LABEL_TRAIL, end):
+        return "", end  # 3.68万亿元增长到… / 799项削减至: a verb, not the noun the figure counts
     i = end
     depth = 0
     while i < min(limit, len(f)):
@@ -490,9 +501,12 @@ def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> str:
             break
         i += 1
     phrase = f[end:i]
+    rank = re.search(r"中?(?:位居|排名|名列|位列|居于|排在)", phrase)
+    if rank:
+        phrase = phrase[:rank.start()]  # 在100个城市中位居第一: the ranking is not the measure
     for w in ("全部", "均", "已", "都", "全面", "正式"):
         phrase = phrase.replace(w, "", 1) if len(phrase) > len(w) + 1 else phrase
-    return phrase if len(phrase) >= 2 else ""
+    return (phrase, i) if len(phrase) >= 2 else ("", end)
 
 
 LEAD_VERBS = frozenset(("组织", "设立", "建立", "开展", "举办", "推出", "发布", "实现", "办理", "审核", "审议", "提请",
@@ -551,7 +565,7 @@ def _with_topic(label: str, topic_now: str, previous: str) -> str:
     for v in VERB_WORDS:
         rest = rest.replace(v, "")
     if label.endswith("率"):
-        if not topic_now or len(label) > 4:
+        if not topic_now or len(label) > 4 or len(topic_now) > 12:
             return label
         return topic_now + label
     if not (starts_verb and len(rest) <= 1):
@@ -719,6 +733,8 @@ def extract_indicators(text: str, sections: tuple[Section, ...], *, settings: Se
         raws = [r for r in raws if not r.chinese]
     out: list[Indicator] = []
     last_subject: dict[int, str] = {}  # sentence start -> subject of its last figure
+    last_label: dict[int, str] = {}  # sentence start -> label of its last figure
+    after_end = -1  # where the last label read after its figure stopped
     topics: dict[int, str] = {}  # sentence start -> what its figures are about (民生类诉求)
     state: _ListState | None = None
     open_parent: tuple[str, int] | None = None  # (id of a total, end of its parenthesis)
@@ -759,17 +775,22 @@ def extract_indicators(text: str, sections: tuple[Section, ...], *, settings: Se
                 kind = "target"
             subject = _strip_words(clause[:vpos])
             nxt = raws[n + 1].num_start if n + 1 < len(raws) else len(f)
-            after = _after_text(f, r.end, nxt, r.unit, clause) if direction is None else ""
+            after, stop = _after_text(f, r.end, nxt, r.unit, clause) if direction is None else ("", r.end)
             if after:
                 before = _strip_words(clause[:vpos])
-                if clause.rstrip().endswith(("等", "的")) or len(before) < 2:
-                    before = ""
-                subject = _shorten(before + after)
+                if clause.rstrip().endswith(("等", "的")) or len(before) < 2 or after_end == r.start:
+                    before = ""  # 36个行政审批单位200项…: the words before are the last figure's
+                subject = _shorten(before) + after
+                after_end = stop
             elif subject.startswith("占") and last_subject.get(sent_start):
                 # 建立联合双随机任务441项,占计划任务总数的69.45%: a share of what came before
                 subject = _topic(last_subject[sent_start])[0] + subject
-            elif not subject or subject in ("同比", "比上年", "较上年", "环比"):
-                subject = last_subject.get(sent_start, subject)
+            elif not subject or subject in EMPTY_SUBJECTS:
+                # 同比增加5662件 / 力争达到8% / 从799项削减至326项: the figure before says what is measured
+                if kind == "target" and last_label.get(sent_start):
+                    subject = last_label[sent_start]
+                else:
+                    subject = last_subject.get(sent_start, "")
             else:
                 subject = _shorten(subject)
                 composed = _with_topic(subject, topics.get(sent_start, ""), last_subject.get(sent_start, ""))
@@ -785,6 +806,7 @@ def extract_indicators(text: str, sections: tuple[Section, ...], *, settings: Se
                                direction=direction, verb=verb, last_end=r.end, parts=parts, index=1)
         last_subject[sent_start] = label[: len(label) - len(state.verb)] if state.verb and \
             label.endswith(state.verb) else label
+        last_label[sent_start] = label
         iid = f"i{n + 1}"
         parent: str | None = None
         if open_parent is not None and r.start < open_parent[1]:
