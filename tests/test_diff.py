@@ -156,3 +156,11 @@ def test_cross_moves_keep_every_diff_rebuilding(passages: list[tuple[list[str], 
     for kind, move in ends:  # every move has both its ends
         other = "move_to" if kind == "move_from" else "move_from"
         assert (other, move) in ends
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=CJK + "ABCXYZ0123456789", min_size=1, max_size=80))
+def test_no_token_is_longer_than_the_limit(t: str) -> None:
+    toks = tokens(t, settings=Settings(diff_max_token_chars=4))
+    assert "".join(toks) == t
+    assert max(len(x) for x in toks) <= 4
