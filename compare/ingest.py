@@ -126,6 +126,9 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*(<\?xml[^>]*>\s*)?(<!doctype\s+html|<html|<head|<body|<meta|"
                          rb"<title|"
                          rb"<div|<table|<p[\s>])", re.IGNORECASE | re.DOTALL)
+_BOM_CODECS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8"),
+               (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+"""Byte-order marks, longest first (a UTF-32-LE BOM starts with the UTF-16-LE one)."""
 _BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
@@ -270,19 +273,16 @@ def decode_text(data: bytes, name: str, *, encoding: str | None, settings: Setti
             codec = codecs.lookup(encoding).name
         except LookupError:
             raise ReportEncodingError(f"{name}: unknown encoding '{encoding}' / Python has no codec of that "
-                                      f"name / "
-                                      "use a name such as utf-8, gb18030, big5 or utf-16") from None
+                                      "name / use a name such as utf-8, gb18030, big5 or utf-16") from None
         try:
             text = data.decode(codec)
         except UnicodeDecodeError as exc:
             raise ReportEncodingError(
                 f"{name}: is not {encoding} (undecodable byte at offset {exc.start}) / the --encoding given "
-                f"does not "
-                "fit the file / try another --encoding, or leave it out to detect the encoding") from None
+                "does not fit the file / try another --encoding, or leave it out to detect the encoding"
+            ) from None
         return _newlines(text.lstrip("\ufeff")), codec
-    for bom, enc in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                     (codecs.BOM_UTF8, "utf-8"),
-                     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in _BOM_CODECS:
         if data.startswith(bom):
             try:
                 text = data.decode("utf-8-sig" if enc == "utf-8" else enc)
@@ -482,10 +482,8 @@ def read_html(data: bytes, name: str, *, encoding: str | None, settings: Setting
     if len(body.strip()) < settings.min_report_chars:
         raise NoReportContentError(
             f"{name}: the web page holds no report text (only {len(body.strip())} characters outside "
-            f"navigation "
-            "and scripts) / it may be an index or a page that loads the report by script / save the page "
-            "that "
-            "shows the report's full text, or copy the text into a .txt file")
+            "navigation and scripts) / it may be an index or a page that loads the report by script / "
+            "save the page that shows the report's full text, or copy the text into a .txt file")
     return HtmlPage(text=body, encoding=enc, title=title, fields=fields, heading_hints=heading_hints,
                     published=published)
 
@@ -962,8 +960,7 @@ _SALUTATION = re.compile(r"[:：]\s*$")
 _SOURCE_LINE = re.compile(r"^\s*(来源|时间|发布时间|作者|编辑|责任编辑|字号|浏览|点击)\s*[:：]")
 _GWR_TITLE = re.compile(r"政府工作报告")
 _FAZHI_WORDS = re.compile(r"法治政府建设|法治政府|依法行政|法治建设")
-_GWR_REVIEW = re.compile(r"^\s*(?:[一1][、.．]\s*)?(?:过去一年|)" + _YEAR + r"年(?:[^\n]{0,12}?)工作回"
-                                                                     r"顾", re.MULTILINE)
+_GWR_REVIEW = re.compile(r"^\s*(?:[一1][、.．]\s*)?" + _YEAR + r"年[^\n]{0,12}?工作回顾", re.MULTILINE)
 _GWR_REVIEW_ANY = re.compile(_YEAR + r"年(?:和[^\n]{0,12}?)?工作回顾")
 _GWR_DELIVERED = re.compile(_YEAR + r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^\n]{0,30}?人民代表大会")
 _JUST_PAST = re.compile(r"(?:刚刚)?过去的" + _YEAR + r"年")
@@ -971,12 +968,6 @@ _GWR_PLAN_YEAR = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]\
                             + r"年(?:是|经济社会发展|政府工作|工作|主要|总体要求|的主要|重点工作|目标任务|"
                               r"预期目标)", re.MULTILINE)
 _DEPT = r"(司法厅|司法局|[\u4e00-\u9fff]{1,8}(?:厅|局|委员会|办公室))"
-
-
-@dataclass(frozen=True)
-class _Division:
-    code: str
-    name: str
 
 
 @functools.cache
