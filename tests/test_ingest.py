@@ -379,3 +379,14 @@ def test_docx_automatic_list_numbering_is_rendered(tmp_path: Path) -> None:
     f = tmp_path / "numbered.docx"
     d.save(str(f))
     assert read(f).text.rstrip("\n").split("\n") == lines
+
+
+def test_portal_html_outlines_like_the_txt() -> None:
+    """The page read from HTML gives the same outline as the report's text file."""
+    from compare import pipeline
+
+    html_report = pipeline.read_report((FIXTURES / "libo_2023.html").read_bytes(), "libo_2023.html")
+    txt_report = pipeline.read_report(LIBO.read_bytes(), str(LIBO))
+    assert len(html_report.sections) > 10
+    assert [(s.level, s.marker, s.title) for s in html_report.sections] == \
+        [(s.level, s.marker, s.title) for s in txt_report.sections]
