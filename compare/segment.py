@@ -188,14 +188,14 @@ def _runin_candidates(folded: str, a: int, b: int) -> list[_Candidate]:
 
 def _midline_candidates(text: str, folded: str, a: int, b: int) -> list[_Candidate]:
     """Structural markers (二、 (二) 2.) right after a full stop inside a paragraph: headings whose
-    line break was lost. They are kept only where they continue a sequence (see _check_sequences)."""
+    line break was lost. They are kept only where they continue or open a sequence (_check_sequences)."""
     out = []
     for m in _SENTENCE_END.finditer(folded, a, b):
         i = _skip_spaces(folded, m.end(), b)
         if i >= b:
             continue
         found = _line_marker(text, folded, i, b)
-        if found is None or found[0] in _ENUM_FAMILIES or found[1] < 2:
+        if found is None or found[0] in _ENUM_FAMILIES:
             continue
         family, number, mend = found
         body = _skip_spaces(folded, mend, b)
@@ -273,9 +273,10 @@ def _check_sequences(cands: list[_Candidate], text_len: int,
         open_runs.clear()
 
     last_number: dict[str, int] = {}
-    for c in cands:
+    for k, c in enumerate(cands):
         if c.structural:
-            if not c.line_start and last_number.get(c.family) != c.number - 1:
+            if not c.line_start and not (
+                    last_number.get(c.family) == c.number - 1 or (c.number == 1 and _next_is_two(cands, k))):
                 continue
             close_all()
             kept.append(c)
@@ -316,6 +317,12 @@ def _check_sequences(cands: list[_Candidate], text_len: int,
             continue
         deduped.append(c)
     return deduped, info
+
+
+def _next_is_two(cands: list[_Candidate], k: int) -> bool:
+    """The next candidate of the same family as cands[k], in its paragraph, is numbered 2."""
+    nxt = next((c for c in cands[k + 1:] if c.family == cands[k].family), None)
+    return nxt is not None and nxt.number == 2 and nxt.para == cands[k].para
 
 
 def _between_has_text(a: _Candidate, b: _Candidate) -> bool:

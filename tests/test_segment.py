@@ -246,6 +246,12 @@ def test_a_heading_whose_line_break_was_lost_continues_its_sequence() -> None:
         ("一、", 1), ("(一)", 2), ("(二)", 2), ("二、", 1), ("三、", 1)]
 
 
+def test_a_numbered_list_run_into_one_paragraph() -> None:
+    text = ("(一)坚持政治引领,扛牢法治政府建设责任。主要做了三方面工作。1.强化理论学习。深入学习习近平法治思想。"
+            "2.抓实关键少数。压实各级党政主要负责人职责。3.压紧责任链条。召开全市法治政府建设推进会。\n")
+    assert [(m, level) for m, _, level in outline(text)] == [("(一)", 1), ("1.", 2), ("2.", 2), ("3.", 2)]
+
+
 @pytest.mark.parametrize("newline", ["\r\n", "\r", "\u2029"])
 def test_any_line_break_separates_paragraphs(newline: str) -> None:
     text = LIBO_PROBLEMS.replace("\n", newline)
