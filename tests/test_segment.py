@@ -133,7 +133,8 @@ def test_full_width_paren_after_an_ideographic_indent() -> None:
 
 
 def test_chinese_numeral_with_a_full_stop_dot() -> None:
-    text = "一．主要举措和成效\n(一)强化组织领导。成立领导小组。\n二．存在的不足和原因\n工作思路还不够清晰。\n"
+    text = ("一．主要举措和成效\n(一)强化组织领导。成立领导小组。\n"
+            "二．存在的不足和原因\n工作思路还不够清晰。\n")
     assert outline(text) == [("一．", "主要举措和成效", 1), ("(一)", "强化组织领导", 2),
                              ("二．", "存在的不足和原因", 1)]
 
@@ -247,7 +248,8 @@ def test_a_heading_whose_line_break_was_lost_continues_its_sequence() -> None:
 
 
 def test_a_numbered_list_run_into_one_paragraph() -> None:
-    text = ("(一)坚持政治引领,扛牢法治政府建设责任。主要做了三方面工作。1.强化理论学习。深入学习习近平法治思想。"
+    text = ("(一)坚持政治引领,扛牢法治政府建设责任。主要做了三方面工作。"
+            "1.强化理论学习。深入学习习近平法治思想。"
             "2.抓实关键少数。压实各级党政主要负责人职责。3.压紧责任链条。召开全市法治政府建设推进会。\n")
     assert [(m, level) for m, _, level in outline(text)] == [("(一)", 1), ("1.", 2), ("2.", 2), ("3.", 2)]
 
