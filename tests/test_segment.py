@@ -326,6 +326,11 @@ def test_chinese_numerals(numeral: str, value: int | None) -> None:
     ("2025年工作总体要求和预期目标", "plans"),
     ("“十三五”时期主要目标任务和重大举措", "plans"),
     ("2026年重点工作", "plans"),
+    ("存在问题", "problems"),
+    ("存在的困难和问题", "problems"),
+    ("2024年工作重点", "plans"),
+    ("下步工作设想", "plans"),
+    ("关于《上海市国民经济和社会发展第十五个五年规划纲要（草案）》的说明", "plans"),
 ])
 def test_roles_from_titles_whatever_the_order(title: str, role: str) -> None:
     for first in ("党政主要负责人履行推进法治建设第一责任人职责情况", "主要举措和成效"):
