@@ -31,7 +31,7 @@ _FRAME = re.compile(r"总体要求|总体部署|政策取向|预期目标|主要
 _FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五|五年")
 _YEAR = re.compile(r"20\d\d年|今年|明年")
 # The opening of the targets paragraph: 主要预期目标是： / 预期目标为：
-_TARGETS_AT = re.compile(r"(?:预期目标|主要目标)(?:是|为|确定为|定为|设定为|安排为)?:")
+_TARGETS_AT = re.compile(r"(?:预期目标|主要目标|预期指标|主要指标)(?:是|为|确定为|定为|设定为|安排为)?:")
 # A figure that is not a year or a date.
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.]*[年月日])")
 _CLAUSE_SPLIT = re.compile(r"[,;。\n]")
