@@ -73,13 +73,19 @@ class _Node:
     """True for a section of the old report."""
 
 
-def base_year(report: Report) -> int | None:
-    """The year headings' years are measured from: the report's year when known, else the year
-    most often written in the first half of its text (the year under review)."""
-    if report.meta.year is not None:
+def base_year(report: Report, *, trust_meta: bool = True) -> int | None:
+    """The year a report's heading years are measured from: the report's year (``meta.year``) when
+    known and ``trust_meta``; else the first year in the heading of its review section
+    (2024年工作回顾); else the year most often written in the first third of its text."""
+    if trust_meta and report.meta.year is not None:
         return report.meta.year
-    half = len(report.text) // 2 + 1
-    years = Counter(int(m.group(1)) for m in _YEAR_IN_TEXT.finditer(report.text, 0, half))
+    for s in report.sections:
+        if s.level == 1 and s.role == "achievements":
+            found = [int(m.group(1)) for m in _YEAR_IN_TEXT.finditer(s.title)]
+            if found:
+                return min(found)
+    third = len(report.text) // 3 + 1
+    years = Counter(int(m.group(1)) for m in _YEAR_IN_TEXT.finditer(report.text, 0, third))
     if not years:
         return None
     return max(years.items(), key=lambda kv: (kv[1], -kv[0]))[0]
@@ -103,8 +109,7 @@ def _paragraph_words(offsets: Sequence[tuple[int, str]], text: str) -> list[list
 
 
 def _nodes(report: Report, offsets: Sequence[tuple[int, str]], weights: TermWeights, *,
-           is_old: bool) -> dict[str, _Node]:
-    year = base_year(report)
+           is_old: bool, year: int | None) -> dict[str, _Node]:
     starts = [at for at, _ in offsets]
     siblings: dict[tuple[str | None, int], list[str]] = {}
     for s in report.sections:
@@ -197,8 +202,10 @@ def align_sections(old: Report, new: Report, *, settings: Settings) -> tuple[Sec
     new_offsets = content_word_offsets(new.text)
     weights = TermWeights.learn(_paragraph_words(old_offsets, old.text)
                                 + _paragraph_words(new_offsets, new.text))
-    onodes = _nodes(old, old_offsets, weights, is_old=True)
-    nnodes = _nodes(new, new_offsets, weights, is_old=False)
+    # both reports' years the same way: from their metadata when both have it, else from their text
+    trust = old.meta.year is not None and new.meta.year is not None
+    onodes = _nodes(old, old_offsets, weights, is_old=True, year=base_year(old, trust_meta=trust))
+    nnodes = _nodes(new, new_offsets, weights, is_old=False, year=base_year(new, trust_meta=trust))
     scorer = _Scorer(weights, settings)
 
     paired: dict[str, str] = {}  # old id -> new id
