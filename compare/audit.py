@@ -686,6 +686,8 @@ def _audit_task(plan: Plan, old: Report, index: _NewIndex, preferred: set[int], 
     why = "；".join(dict.fromkeys(sent_why[k] for k in ranked))
     reason = (f"{found} of {informative + len(phrases)} points of the plan found in the new report"
               + (f": {why}" if why else ""))
+    if status == "not_found":
+        evidence = ()  # a stray match of common words is no evidence; the reason still names it
     return Verdict(plan=plan.id, status=status, score=round(min(support, 1.0), 3), evidence=evidence,
                    reason=reason)
 
@@ -731,7 +733,14 @@ def _carried_over(plan: Plan, old: Report, new: Report, index: _NewIndex, *, set
             return True
         if len(c) > len(mine) and fuzz.partial_ratio(mine, c) >= cut and len(mine) >= 8 and new.plans == ():
             return True
+        head, other = _first_clause(mine), _first_clause(c)
+        if len(head) >= 8 and len(head) >= 0.6 * len(other) and fuzz.partial_ratio(head, other) >= 95:
+            return True  # the same commitment under a new lead word (聚焦担负起新时代的文化使命)
     return False
+
+
+def _first_clause(text: str) -> str:
+    return re.split(r"[,，;；。]", text, maxsplit=1)[0].strip()
 
 
 # ---------------------------------------------------------------- the stage
