@@ -5,9 +5,11 @@ The segmenter reads the report the way a person skims it:
 1. **Candidates.** Each paragraph (one line of the text) is looked at from its first visible
    character. A numbering marker there (一、 (一) （一） 1. 1、 （1） ① 一是 一要 第一，) makes a
    *line-start* candidate. Inside paragraphs, 一是/一要/第一， at a sentence start (after 。；：！？，)
-   make *run-in* candidates. A short line without sentence punctuation that names a part of a
-   report (……工作回顾, ……重点工作) makes an *unnumbered* candidate, and so does a paragraph the
-   source format styled as a heading (``Document.heading_hints``).
+   make *run-in* candidates, and so do 二、 (二) 2. right after a 。 (a heading whose line break
+   was lost: kept only where it continues or opens a sequence). A short line without sentence
+   punctuation that names a part of a report (……工作回顾, ……重点工作) makes an *unnumbered*
+   candidate, and so does a paragraph the source format styled as a heading
+   (``Document.heading_hints``).
 2. **Sequences.** Run-in enumerations are kept only when they count up (一是 then 二是 …); a lone
    run-in 一是 is kept only at a line start or at the very end of a cut-off text. That discards
    统一是, 唯一是, 第一要务 and list fragments in running text.
