@@ -104,17 +104,22 @@ def environment() -> Environment:
     return _environment(str(template_dir()))
 
 
+def render_template(name: str, **context: object) -> str:
+    """Any page of ours (``report.html``, or another page extending ``base.html``) with the one
+    environment. A page given no ``script`` gets a policy that allows no script at all."""
+    return environment().get_template(name).render(**context)
+
+
 # --------------------------------------------------------------------------- html
 
 
 def render_html(page: ReportPage) -> str:
     """The self-contained HTML page."""
-    env = environment()
-    script = env.get_template("_script.js").render()
+    script = environment().get_template("_script.js").render()
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
     csp = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
            f"script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'")
-    return env.get_template("report.html").render(page=page, script=Markup(script), csp=csp)
+    return render_template("report.html", page=page, script=Markup(script), csp=csp)
 
 
 # --------------------------------------------------------------------------- markdown
