@@ -449,15 +449,19 @@ class Library:
         report = pipeline.read_report(bytes(data), source, settings=self.settings, overrides=overrides)
         try:
             with self.transaction():
-                self.con.execute("UPDATE reports SET parse = ?, parser_version = ?, title = ?, published = ? "
-                                 "WHERE id = ?", (_parse_json(report), parser_version(self.settings),
-                                                  report.meta.title, report.meta.published, entry.id))
-                self.con.execute("DELETE FROM indicator_rows WHERE report_id = ?", (entry.id,))
-                self.con.executemany(_INSERT_INDICATOR, _indicator_rows(entry.id, report))
+                self._store_parse(entry.id, report)
         except LibraryError:
             if not self._read_only():
                 raise
         return report
+
+    def _store_parse(self, report_id: int, report: Report) -> None:
+        """Replace a stored version's parse (inside a transaction)."""
+        self.con.execute("UPDATE reports SET parse = ?, parser_version = ?, title = ?, published = ? "
+                         "WHERE id = ?", (_parse_json(report), parser_version(self.settings),
+                                          report.meta.title, report.meta.published, report_id))
+        self.con.execute("DELETE FROM indicator_rows WHERE report_id = ?", (report_id,))
+        self.con.executemany(_INSERT_INDICATOR, _indicator_rows(report_id, report))
 
     def _read_only(self) -> bool:
         return not os.access(self.path, os.W_OK) or not os.access(self.path.parent, os.W_OK)
@@ -500,6 +504,8 @@ class Library:
                                    "kind = ? AND sha256 = ?", (region, year, kind, prepared.sha256))
             same = cur.fetchone()
             if same is not None:
+                if _entry(same).parser_version != parser_version(self.settings):
+                    self._store_parse(same[0], r)  # the same bytes, parsed by a newer parser: refresh
                 return IngestResult("unchanged", _entry(same))
             (last,) = self.con.execute("SELECT coalesce(max(version), 0) FROM reports WHERE region = ? AND "
                                        "year = ? AND kind = ?", (region, year, kind)).fetchone()

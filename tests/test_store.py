@@ -374,3 +374,18 @@ def test_library_api_errors(tmp_path: Path) -> None:
             lib.load("浙江省", 2024)
         with pytest.raises(store.MissingKeyError, match="--region"):
             store.prepare("今年以来，我们坚持依法行政，各项工作取得新进展，迈出新步伐。".encode(), "x.txt")
+
+
+def test_reingest_refreshes_a_stale_parse(tmp_path: Path) -> None:
+    src = REPORTS / "gwr/hebei_2025.txt"
+    overrides = pipeline.MetaOverrides(region="河北省", year=2025)
+    prepared = store.prepare(src.read_bytes(), src.name, overrides=overrides)
+    with store.open_library(tmp_path / "lib.sqlite") as lib:
+        lib.add(prepared)
+        lib.con.execute("update reports set parser_version = 'old-parser'")
+        lib.con.execute("delete from indicator_rows")
+        assert lib.add(prepared).status == "unchanged"
+        assert lib.find("河北省", 2025).parser_version == store.parser_version()
+        (rows,) = lib.con.execute("select count(*) from indicators").fetchone()
+        assert rows == len(prepared.report.indicators)
+        assert lib.con.execute("select count(*) from reports").fetchone()[0] == 1
