@@ -9,6 +9,7 @@ report's text, and tallies the summary. The renderers (``compare.render``) only 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -55,6 +56,9 @@ class Piece:
     """Ids of every evidence span this text lies in."""
     origin: str | None = None
     """For a moved sentence that was also edited (``move_to``): its wording in the old report."""
+    elided: int = 0
+    """For an unchanged run cut short (``Settings.diff_context_chars``): how many characters ``text`` ("…")
+    stands for; 0 otherwise."""
 
 
 @dataclass(frozen=True)
@@ -526,6 +530,22 @@ def _line_runs(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _elide(pieces: list[Piece], context: int) -> tuple[Piece, ...]:
+    """With ``context`` > 0: long unchanged runs cut to ``context`` characters at each end, the middle
+    shown as "…". Runs holding evidence or a heading are kept whole, so every link still lands."""
+    if context <= 0:
+        return tuple(pieces)
+    out: list[Piece] = []
+    for p in pieces:
+        if p.kind != "equal" or p.evidence or p.heading or len(p.text) <= 2 * context + 10:
+            out.append(p)
+            continue
+        out.append(dataclasses.replace(p, text=p.text[:context]))
+        out.append(dataclasses.replace(p, text="…", elided=len(p.text) - 2 * context))
+        out.append(dataclasses.replace(p, text=p.text[-context:]))
+    return tuple(out)
+
+
 def _titles(report: Report, ids: Sequence[str]) -> str:
     parts = []
     for i in ids:
@@ -638,10 +658,10 @@ def build_page(c: Comparison, *, settings: Settings = DEFAULT_SETTINGS) -> Repor
             key=key, relation=lay.relation, relation_label=RELATION_LABELS[lay.relation],
             level=min(levels) if levels else 1, old_ids=lay.old_ids, new_ids=lay.new_ids,
             old_title=_titles(c.old, lay.old_ids), new_title=_titles(c.new, lay.new_ids), score=lay.score,
-            old_pieces=tuple(_side_pieces(d.segments, "old", lay.old_ranges, c.old.text, old_marks, set(),
-                                          {})),
-            new_pieces=tuple(_side_pieces(d.segments, "new", lay.new_ranges, c.new.text, new_marks, emitted,
-                                          origins)),
+            old_pieces=_elide(_side_pieces(d.segments, "old", lay.old_ranges, c.old.text, old_marks, set(),
+                                           {}), settings.diff_context_chars),
+            new_pieces=_elide(_side_pieces(d.segments, "new", lay.new_ranges, c.new.text, new_marks, emitted,
+                                           origins), settings.diff_context_chars),
             stats=d.stats))
     anchors = {sp: span_id[sp] for sp in spans if span_id[sp] in emitted}
     block_of: dict[tuple[str, str], str] = {}

@@ -41,6 +41,7 @@ from compare.model import (
     Verdict,
 )
 from compare.pages import build_page
+from compare.settings import Settings
 
 from .conftest import REPORTS, ROOT, parsed
 
@@ -452,3 +453,16 @@ def test_any_pairing_shows_every_character_once(comparison: Comparison, data: st
     assert len(anchors) == len(set(anchors))
     linked = {e.anchor for p in page.plans for e in p.evidence if e.anchor}
     assert linked <= set(anchors)
+
+
+def test_context_setting_cuts_long_unchanged_runs(comparison: Comparison) -> None:
+    short = parse(render.render(comparison, "html", settings=Settings(diff_context_chars=6)))
+    full = parse(render.render(comparison, "html"))
+    assert not full.select(".elided")
+    cut = short.select(".col.new .elided")
+    assert cut
+    assert all(int(re.sub(r"\D", "", str(e["title"]))) > 0 for e in cut)
+    assert len(short.select_one(".col.new").get_text()) < len(full.select_one(".col.new").get_text())  # type: ignore[union-attr]
+    # evidence is never cut away: every link still has its target
+    for link in short.select("a.evl"):
+        assert short.find(id=str(link["href"])[1:]) is not None
