@@ -5,9 +5,9 @@
 
 Each run gets a fresh library, so every report is read, parsed, stored and every consecutive
 pair compared and rendered. Reported per run: wall time, throughput (reports per second),
-and the peak resident memory of the largest process of the run (``ru_maxrss`` of the
-children of a wrapper process: the batch itself and its pool workers); then each run as a
-ratio of the first (1 worker), measured in the same invocation.
+the peak resident memory of the largest process of the run (``ru_maxrss`` of the children
+of a wrapper process: the batch itself and its pool workers) and the peak of their summed
+RSS (sampled from /proc); each as a ratio of the first run (1 worker), in the same invocation.
 """
 
 from __future__ import annotations
@@ -19,20 +19,47 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Runs one command and prints its wall time, exit code and the peak RSS of its process tree's
-# largest process (ru_maxrss of RUSAGE_CHILDREN: KiB on Linux) as JSON.
+# Runs one command and prints as JSON: its wall time, exit code, the peak RSS of the largest process
+# of its tree (ru_maxrss of RUSAGE_CHILDREN, KiB on Linux), and the peak of the tree's summed RSS,
+# sampled every 0.1 s from /proc (an upper bound: pages shared after fork count once per process).
 WRAPPER = """
-import json, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, tempfile, time
+
+def tree(pid):
+    pids = [pid]
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                for child in f.read().split():
+                    pids += tree(int(child))
+    except OSError:
+        pass
+    return pids
+
+def rss(pid):
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return 0
+
+err = tempfile.TemporaryFile(mode="w+")
 t = time.perf_counter()
-rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=err, text=True)
+total = 0
+while proc.poll() is None:
+    total = max(total, sum(rss(p) for p in tree(proc.pid)))
+    time.sleep(0.1)
 wall = time.perf_counter() - t
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"wall": wall, "rc": rc.returncode, "maxrss_kib": peak,
-                  "stderr_tail": rc.stderr.strip().splitlines()[-3:]}))
+err.seek(0)
+print(json.dumps({"wall": wall, "rc": proc.returncode,
+                  "maxrss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+                  "total_rss_kib": total // 1024, "stderr_tail": err.read().strip().splitlines()[-3:]}))
 """
 
 
@@ -46,15 +73,29 @@ def full_reports(corpus: Path) -> list[str]:
         return [row["file"] for row in csv.DictReader(f, delimiter="\t") if row.get("completeness") == "full"]
 
 
-def run(folder: Path, workers: int, work: Path) -> dict[str, object]:
+@dataclass
+class Run:
+    """One batch run's figures."""
+
+    workers: int
+    wall: float
+    rc: int
+    maxrss_kib: int
+    total_rss_kib: int
+    stderr_tail: list[str]
+    reports_per_s: float = 0.0
+    speedup: float = 1.0
+    peak_ratio: float = 1.0
+    total_ratio: float = 1.0
+
+
+def run(folder: Path, workers: int, work: Path) -> Run:
     db, out = work / f"lib-{workers}.sqlite", work / f"out-{workers}"
     cmd = [sys.executable, "-m", "compare.cli", "batch", str(folder), "-o", str(out), "--db", str(db),
            "--workers", str(workers), "--no-progress"]
     done = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], capture_output=True, text=True, check=True,
                           cwd=ROOT)
-    result: dict[str, object] = json.loads(done.stdout)
-    result["workers"] = workers
-    return result
+    return Run(workers=workers, **json.loads(done.stdout))
 
 
 def main() -> None:
@@ -73,25 +114,28 @@ def main() -> None:
             (folder / rel).parent.mkdir(parents=True, exist_ok=True)
             (folder / rel).symlink_to((args.corpus / rel).resolve())
         started = time.strftime("%Y-%m-%d %H:%M:%S")
-        results = [run(folder, w, work) for w in counts]
-    base = results[0]
-    for r in results:
-        r["reports_per_s"] = len(files) / float(r["wall"])  # type: ignore[arg-type]
-        r["peak_mib"] = int(r["maxrss_kib"]) / 1024  # type: ignore[call-overload]
-        r["speedup"] = float(base["wall"]) / float(r["wall"])  # type: ignore[arg-type]
-        r["memory_ratio"] = int(r["maxrss_kib"]) / int(base["maxrss_kib"])  # type: ignore[call-overload]
+        runs = [run(folder, w, work) for w in counts]
+    base = runs[0]
+    for r in runs:
+        r.reports_per_s = len(files) / r.wall
+        r.speedup = base.wall / r.wall
+        r.peak_ratio = r.maxrss_kib / base.maxrss_kib
+        r.total_ratio = r.total_rss_kib / max(base.total_rss_kib, 1)
     if args.json:
         print(json.dumps({"corpus": str(args.corpus), "reports": len(files), "started": started,
-                          "runs": results}, ensure_ascii=False, indent=2))
+                          "runs": [asdict(r) for r in runs]}, ensure_ascii=False, indent=2))
         return
     print(f"yoy batch over {len(files)} full reports of {args.corpus} ({started})")
-    print(f"{'workers':>7}  {'seconds':>8}  {'reports/s':>9}  {'peak MiB':>8}  {'speedup':>7}  "
-          f"{'mem ratio':>9}  exit")
-    for r in results:
-        print(f"{r['workers']:>7}  {r['wall']:>8.1f}  {r['reports_per_s']:>9.2f}  {r['peak_mib']:>8.0f}  "
-              f"{r['speedup']:>6.2f}x  {r['memory_ratio']:>8.2f}x  {r['rc']}")
-        if r["rc"] != 0:
-            print("         " + " | ".join(r["stderr_tail"]))  # type: ignore[arg-type]
+    print(f"{'workers':>7}  {'seconds':>8}  {'reports/s':>9}  {'speedup':>7}  {'peak MiB':>8}  {'ratio':>6}  "
+          f"{'tree MiB':>8}  {'ratio':>6}  exit")
+    for r in runs:
+        print(f"{r.workers:>7}  {r.wall:>8.1f}  {r.reports_per_s:>9.2f}  {r.speedup:>6.2f}x  "
+              f"{r.maxrss_kib / 1024:>8.0f}  {r.peak_ratio:>5.2f}x  {r.total_rss_kib / 1024:>8.0f}  "
+              f"{r.total_ratio:>5.2f}x  {r.rc}")
+        if r.rc != 0:
+            print("         " + " | ".join(r.stderr_tail))
+    print("peak MiB: the largest process (ru_maxrss); tree MiB: the summed RSS of the batch and its workers, "
+          "sampled (pages shared after fork counted once per process)")
 
 
 if __name__ == "__main__":
