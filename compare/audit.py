@@ -613,7 +613,21 @@ def _audit_target(plan: Plan, old: Report, old_indicators: Sequence[Indicator], 
 # ---------------------------------------------------------------- tasks
 
 
-_PHRASE = re.compile(r"《([^《》]{2,40})》|“([^“”]{2,20})”")
+_PHRASE = re.compile(r"《([^《》]{2,40})》|“([^“”]{2,20})”([\u4e00-\u9fff]{0,2})")
+_QUOTES = str.maketrans("", "", "“”\"")
+
+
+def distinctive_phrases(text: str) -> set[str]:
+    """The named things of a plan's text: 《document titles》 and “quoted slogans”; a short quote
+    keeps the two characters after it (“八五”普法 -> 八五普法), quote marks dropped."""
+    out = set()
+    for m in _PHRASE.finditer(fold(text)):
+        if m.group(1):
+            out.add(m.group(1))
+        elif m.group(2):
+            phrase = m.group(2) if len(m.group(2)) >= 3 else m.group(2) + (m.group(3) or "")
+            out.add(phrase.translate(_QUOTES))
+    return {p for p in out if len(p) >= 3}
 
 
 @dataclass(frozen=True)
@@ -637,8 +651,7 @@ def _task_clauses(plan: Plan, old: Report) -> list[_Clause]:
 def _audit_task(plan: Plan, old: Report, index: _NewIndex, preferred: set[int], *,
                 settings: Settings) -> Verdict:
     clauses = _task_clauses(plan, old)
-    phrases = {p for m in _PHRASE.finditer(fold(old.text[plan.start:plan.end] or plan.text))
-               for p in m.groups() if p and len(p) >= 3}
+    phrases = distinctive_phrases(old.text[plan.start:plan.end] or plan.text)
     pool = index.review()
     sent_score: dict[int, float] = {}
     sent_why: dict[int, str] = {}
@@ -667,7 +680,8 @@ def _audit_task(plan: Plan, old: Report, index: _NewIndex, preferred: set[int], 
                 sent_why[best_k] = "、".join(common_words[:3])
     for p in phrases:
         for k, s in enumerate(pool):
-            if fuzz.partial_ratio(p, index.folded[s.start:s.end]) >= settings.phrase_min_ratio:
+            plain = index.folded[s.start:s.end].translate(_QUOTES)
+            if fuzz.partial_ratio(p, plain) >= settings.phrase_min_ratio:
                 sent_score[k] = max(sent_score.get(k, 0.0), 1.0)
                 sent_why[k] = p
                 found += 1
