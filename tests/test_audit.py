@@ -304,5 +304,6 @@ def test_yoy_audit_bad_overrides_is_an_error_line(runner: CliRunner, tmp_path: P
 
 
 def test_distinctive_phrases_of_a_plan() -> None:
-    got = audit.distinctive_phrases("深入开展“八五”普法，贯彻《中华人民共和国行政复议法》，推进“千万工程”和“8+4”政策")
+    got = audit.distinctive_phrases("深入开展“八五”普法，贯彻《中华人民共和国行政复议法》，"
+                                    "推进“千万工程”和“8+4”政策")
     assert got == {"八五普法", "中华人民共和国行政复议法", "千万工程", "8+4"}
