@@ -173,6 +173,11 @@ def test_provincial_pairs(tmp_path: Path, runner: CliRunner) -> None:
     assert (data["old"]["meta"]["year"], data["new"]["meta"]["year"]) == (2024, 2025)
     assert data["indicators"]
     assert data["old"]["text"] == (REPORTS / "gwr/zhejiang_2024.txt").read_text(encoding="utf-8")
+    code, out, err = yoy(runner, "timeline", region, "--db", db)
+    assert code == 0, err
+    soup = BeautifulSoup(out, "html.parser")
+    assert [td.get_text() for td in soup.select("table.audits tbody td")[:2]] == ["2024", "2025"]
+    assert soup.select("table.series svg polyline")
 
 
 def test_one_year_timeline(tmp_path: Path, runner: CliRunner) -> None:
