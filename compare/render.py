@@ -165,12 +165,13 @@ def render_markdown(page: ReportPage) -> str:
             f"移动 {_pct(_share(tot.moved, tot.new_total))}，"
             f"改写 {_pct(_share(tot.rewritten, tot.new_total))}，"
             f"新增 {_pct(_share(tot.added, tot.new_total))}"
-            f"（本年 {tot.new_total} 字）；删除上年 {tot.dropped} 字",
+            f"（本年 {tot.new_total} 字）；上年删改 {tot.dropped + tot.replaced} 字"
+            f"（整段删去 {tot.dropped} 字）",
             f"- 指标：上升 {t.up}，下降 {t.down}，持平 {t.flat}，新增 {t.new}，删除 {t.dropped}，"
             f"不一致 {t.inconsistent}",
             f"- 计划落实率：{_pct(t.delivery_rate)}（含部分落实 {_pct(t.delivery_rate_with_partial)}）；"
             + "，".join(f"{STATUS_LABELS[s]} {n}" for s, n in t.by_status) + f"；共 {t.plans} 项", ""]
-    out += ["## 章节", "", "| 章节 | 关系 | 沿用 | 移动 | 改写 | 新增 | 删除字数 |",
+    out += ["## 章节", "", "| 章节 | 关系 | 沿用 | 移动 | 改写 | 新增 | 上年删改字数 |",
             "|---|---|---|---|---|---|---|"]
     for b in page.blocks:
         s = b.stats
