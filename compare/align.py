@@ -141,6 +141,8 @@ class _Scorer:
         self.settings = settings
         self._cache: dict[tuple[str, str], float] = {}
         self._vectors: dict[tuple[str, int], dict[str, float]] = {}
+        # roles (other than "other") held by exactly one level-1 section in each report
+        self.unique_roles: set[str] = set()
 
     def similarity(self, o: _Node, n: _Node) -> float:
         """Heading and body similarity of two sections, 0..1 (1.0 for identical ones)."""
@@ -181,6 +183,8 @@ class _Scorer:
         so, sn = o.section, n.section
         sim = self.raw(o, n)
         if so.level == 1:
+            if o.role is not None and o.role == n.role and o.role in self.unique_roles:
+                sim = max(sim, self.settings.section_unique_role_score)
             return sim
         parents_paired = so.parent is not None and paired.get(so.parent) == sn.parent
         if parents_paired != (not moved):
@@ -207,6 +211,9 @@ def align_sections(old: Report, new: Report, *, settings: Settings) -> tuple[Sec
     onodes = _nodes(old, old_offsets, weights, is_old=True, year=base_year(old, trust_meta=trust))
     nnodes = _nodes(new, new_offsets, weights, is_old=False, year=base_year(new, trust_meta=trust))
     scorer = _Scorer(weights, settings)
+    old_roles = Counter(s.role for s in old.sections if s.level == 1 and s.role not in (None, "other"))
+    new_roles = Counter(s.role for s in new.sections if s.level == 1 and s.role not in (None, "other"))
+    scorer.unique_roles = {r for r, k in old_roles.items() if r is not None and k == 1 and new_roles[r] == 1}
 
     paired: dict[str, str] = {}  # old id -> new id
     pairs: list[SectionPair] = []

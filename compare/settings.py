@@ -39,6 +39,9 @@ class Settings:
     """A pair whose parents are not paired with each other (a section moved) has its score multiplied by this."""
     section_moved_min_score: float = 0.3
     """A moved pair (parents not paired together) must score at least this, after the factor."""
+    section_unique_role_score: float = 0.5
+    """Two level-1 sections that are each their report's only one of a role (the one review, the one
+    problems section) score at least this, however differently they are worded."""
     section_body_max_ratio: float = 2.0
     """Bodies are compared on at most this many times the other body's words (from the start)."""
     section_pair_sure_score: float = 0.4
