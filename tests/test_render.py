@@ -466,3 +466,10 @@ def test_context_setting_cuts_long_unchanged_runs(comparison: Comparison) -> Non
     # evidence is never cut away: every link still has its target
     for link in short.select("a.evl"):
         assert short.find(id=str(link["href"])[1:]) is not None
+
+
+def test_header_fields_are_shown(comparison: Comparison) -> None:
+    meta = dataclasses.replace(comparison.new.meta, fields=(("索引号", "11J000/2025-00012"), ("发布机构", "西城区政府")))
+    c = dataclasses.replace(comparison, new=dataclasses.replace(comparison.new, meta=meta))
+    row = parse(render.render(c, "html")).select("table.meta tbody tr")[-2]
+    assert row.select("td")[1].get_text() == "索引号：11J000/2025-00012；发布机构：西城区政府"
