@@ -469,7 +469,8 @@ def test_context_setting_cuts_long_unchanged_runs(comparison: Comparison) -> Non
 
 
 def test_header_fields_are_shown(comparison: Comparison) -> None:
-    meta = dataclasses.replace(comparison.new.meta, fields=(("索引号", "11J000/2025-00012"), ("发布机构", "西城区政府")))
+    fields = (("索引号", "11J000/2025-00012"), ("发布机构", "西城区政府"))
+    meta = dataclasses.replace(comparison.new.meta, fields=fields)
     c = dataclasses.replace(comparison, new=dataclasses.replace(comparison.new, meta=meta))
     row = parse(render.render(c, "html")).select("table.meta tbody tr")[-2]
     assert row.select("td")[1].get_text() == "索引号：11J000/2025-00012；发布机构：西城区政府"
