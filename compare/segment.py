@@ -41,6 +41,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Markers at the first visible character of a paragraph, matched on the folded text
 # (fold turns （）．，： into ().,:). Order matters: the first that matches wins.
 _LINE_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(rf"第([{_CN}]{{1,3}})部分[、.,:]?")),
     ("dun", re.compile(rf"([{_CN}]{{1,3}})(?:、|\.(?!\d))(?![{_CN}])")),
     ("paren", re.compile(rf"\(([{_CN}]{{1,3}})\)")),
     ("arparen", re.compile(r"\((\d{1,2})\)(?![\d.%])")),
@@ -79,8 +80,8 @@ class _Candidate:
     body: int
     """Start of the title (after the marker and any spaces)."""
     family: str
-    """Marker family: dun 一、, paren (一), arparen (1), ardot 1., circled ①, di 第一，, shi 一是,
-    yao 一要, plain (unnumbered line), hint<N> (a styled paragraph of outline level N)."""
+    """Marker family: part 第一部分, dun 一、, paren (一), arparen (1), ardot 1., circled ①, di 第一，,
+    shi 一是, yao 一要, plain (unnumbered line), hint<N> (a styled paragraph of outline level N)."""
     number: int
     """The marker's number (1 for 一是, 3 for (三)); 0 when unnumbered."""
     line_start: bool
