@@ -64,7 +64,8 @@ _TITLE_TRIM = " ,:;、。\u3000"
 _SENTENCE_PUNCT = re.compile(r"[。,;:!?]")
 # Words that make a short line a heading: the names of a report's parts.
 _PLAIN_HEADING_WORDS = re.compile(
-    r"回顾|成效|成就|成绩|举措|情况|工作|任务|目标|安排|打算|计划|要求|部署|思路|问题|不足|困难|建设|考虑|展望")
+    r"回顾|成效|成就|成绩|举措|情况|任务|目标|安排|打算|计划|要求|部署|思路|问题|不足|困难|考虑|展望|"
+    r"重点工作|主要工作")
 # Lines that are never headings: title, source, byline, salutation, signature, attachments.
 _NOT_HEADING = re.compile(
     r"报告|来源|时间|日期|索引号|发布|主席|省长|市长|区长|县长|代表|同志|委员|主任|附件|附表|"
