@@ -140,12 +140,19 @@ class _Scorer:
         self.weights = weights
         self.settings = settings
         self._cache: dict[tuple[str, str], float] = {}
+        self._similarities: dict[tuple[str, str], float] = {}
         self._vectors: dict[tuple[str, int], dict[str, float]] = {}
         # roles (other than "other") held by exactly one level-1 section in each report
         self.unique_roles: set[str] = set()
 
     def similarity(self, o: _Node, n: _Node) -> float:
         """Heading and body similarity of two sections, 0..1 (1.0 for identical ones)."""
+        key = (o.section.id, n.section.id)
+        if key not in self._similarities:
+            self._similarities[key] = self._similarity(o, n)
+        return self._similarities[key]
+
+    def _similarity(self, o: _Node, n: _Node) -> float:
         t = 1.0 if o.title_key == n.title_key else title_similarity(o.title, n.title, self.weights)
         if not o.body or not n.body:
             return t

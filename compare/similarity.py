@@ -23,6 +23,7 @@ Everything here is pure: strings and numbers in, numbers out.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -60,6 +61,12 @@ def is_content_word(word: str) -> bool:
 def content_words(text: str) -> list[str]:
     """The content words (``is_content_word``) of ``text`` in order: jieba words of ``fold(text)``."""
     return [w for w in words(fold(text)) if is_content_word(w)]
+
+
+@functools.lru_cache(maxsize=8192)
+def _short_text_words(text: str) -> tuple[str, ...]:
+    """``content_words`` of a short text (a heading), cached: headings are compared many times."""
+    return tuple(content_words(text))
 
 
 def content_word_offsets(text: str) -> list[tuple[int, str]]:
@@ -183,7 +190,7 @@ def title_similarity(a: str, b: str, weights: TermWeights | None = None) -> floa
         return 1.0
     if not fa or not fb:
         return 0.0
-    word_sim = weighted_overlap(content_words(a), content_words(b), weights)
+    word_sim = weighted_overlap(_short_text_words(a), _short_text_words(b), weights)
     bigram_sim = weighted_overlap(char_bigrams(a), char_bigrams(b))
     char_sim = float(fuzz.ratio(fa, fb)) / 100.0
     return max(word_sim, 0.5 * (word_sim + bigram_sim), char_sim)
