@@ -19,6 +19,7 @@ from compare import ingest
 from compare.model import HeadingHint, Section
 from compare.segment import cn_number, segment
 from compare.settings import Settings
+from compare.textnorm import fold
 
 from .conftest import REPORTS
 
@@ -476,6 +477,22 @@ def test_reports_cut_anywhere_keep_a_well_formed_outline(relpath: str, share: fl
     text, _ = outline_of(relpath)
     cut = text[:int(len(text) * share)]
     check_outline(cut, segment(cut, kind=None, hints=(), settings=SETTINGS))
+
+
+@given(st.sampled_from(FULL_REPORTS[:3] + [r for r in ALL_REPORTS if r.startswith("fazhi/")][:20]),
+       st.sampled_from(["", "\u3000\u3000", "    "]), st.booleans())
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_outline_ignores_indentation_and_bracket_width(relpath: str, indent: str, wide: bool) -> None:
+    text, sections = outline_of(relpath)
+    lines = [indent + line.strip(" \u3000\u2003\xa0") for line in text.split("\n")]
+    variant = "\n".join(lines)
+    if wide:
+        variant = variant.replace("(", "（").replace(")", "）")
+    else:
+        variant = variant.replace("（", "(").replace("）", ")")
+    again = segment(variant, kind=None, hints=(), settings=SETTINGS)
+    assert [(s.level, s.role, fold(s.title)) for s in again] == \
+        [(s.level, s.role, fold(s.title)) for s in sections]
 
 
 def test_docx_and_txt_of_one_report_give_the_same_outline() -> None:
