@@ -267,6 +267,24 @@ def _list_index(text: str, pos: int) -> int | None:
     return len(re.findall(_NUM, seg[k:]))
 
 
+_URBAN_RURAL = re.compile(r"^(?:城乡|城镇和农村|城镇、农村|城镇与农村)")
+
+
+def _list_part(label: str, index: int | None) -> tuple[str, int | None]:
+    """The label of the ``index``-th figure of a 分别 list, and the index left to match by position
+    (None once the label says it): 城镇、农村居民收入分别… -> 城镇居民收入 / 农村居民收入;
+    A、B分别… -> A / B; 三次产业增加值分别… stays one label, matched by position."""
+    if index is None:
+        return label, None
+    m = _URBAN_RURAL.match(label)
+    if m and index in (0, 1):
+        return ("城镇" if index == 0 else "农村") + label[m.end():], None
+    parts = [canonical_label(x) for x in re.split(r"[、和]", label) if x]
+    if len(parts) >= 2:
+        return parts[min(index, len(parts) - 1)], None
+    return label, index
+
+
 def _clause_context(text: str, pos: int) -> str:
     """The words before position ``pos`` in its clause; when they hold no label (增长6.7% after
     国内生产总值达到74.4万亿元，), the label of the clause before."""
@@ -301,10 +319,7 @@ def parse_targets(text: str, quantities: Sequence[Quantity]) -> list[Target]:
             label = found[-1].label
         if len(label) < 2:
             continue
-        list_index = _list_index(folded, q.start)
-        parts = [canonical_label(x) for x in re.split(r"[、和]", label) if x]
-        if list_index is not None and len(parts) >= 2:
-            label = parts[min(list_index, len(parts) - 1)]
+        label, list_index = _list_part(label, _list_index(folded, q.start))
         direction = _direction(ctx)
         pre = folded[max(0, q.start - 4):q.start]
         lib = bool(_LOWER_IS_BETTER.search(label))
@@ -330,8 +345,7 @@ def parse_targets(text: str, quantities: Sequence[Quantity]) -> list[Target]:
         found.append(Target(label=label, direction=direction, low=low, high=high,
                             base_unit=_UNIT_BASE.get(q.base_unit, q.base_unit),
                             bound=bound, lower_is_better=lib, written=written,
-                            aspiration=bool(_ASPIRATION.search(ctx)),
-                            list_index=None if len(parts) >= 2 else list_index))
+                            aspiration=bool(_ASPIRATION.search(ctx)), list_index=list_index))
     firm = {t.label for t in found if not t.aspiration}
     return [t for t in found if not t.aspiration or t.label not in firm]
 
@@ -480,7 +494,7 @@ def find_actual(target: Target, index: _NewIndex, *, settings: Settings) -> Actu
             ctx = _clause_context(stext, q.start)
             if _SKIP_CONTEXT.search(ctx) or re.search(r"[从由][^,，]{0,6}$", ctx):
                 continue
-            label = _clean_label(ctx)
+            label, idx = _list_part(_clean_label(ctx), _list_index(stext, q.start))
             if len(label) < 2:
                 continue
             sim = _label_similarity(target.label, label)
@@ -491,7 +505,6 @@ def find_actual(target: Target, index: _NewIndex, *, settings: Settings) -> Actu
                     sim -= 0.3
             elif target.direction is None and direction is not None and "率" not in target.label:
                 sim -= 0.3
-            idx = _list_index(stext, q.start)
             if target.list_index is not None and idx is None:
                 sim -= 0.2
             elif target.list_index is not None and idx != target.list_index:
@@ -520,12 +533,17 @@ _CORE_EDGES = re.compile(r"^(?:新增|新认定|新引进|新培育|新建|新�
                          r"国家级|国家|省级|全省|全市|全区)+|(?:企业|项目|总数|数量|总量|规模)+$|[“”\"]")
 
 
+_GROUPS = ("城镇居民", "农村居民", "全体居民", "城乡居民", "城镇常住居民", "农村常住居民")
+
+
 def _label_similarity(a: str, b: str) -> float:
     """How alike two labels are, 0..1: character ratio, with containment of the whole target
     label counting when the extra words are few; the same after dropping the words that only
     say how the count came about (新增, 新认定, 国家, …企业)."""
     if a == b:
         return 1.0
+    if {g for g in _GROUPS if g in a} != {g for g in _GROUPS if g in b}:
+        return 0.5  # 城镇居民 against 全体居民 (or none said): other people, another figure
     r = _raw_similarity(a, b)
     ca, cb = _CORE_EDGES.sub("", a), _CORE_EDGES.sub("", b)
     if len(ca) >= 3 and len(cb) >= 3 and (ca, cb) != (a, b):
