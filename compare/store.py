@@ -224,11 +224,31 @@ def prepare(data: bytes, name: str, *, overrides: pipeline.MetaOverrides | None 
 
 # -- (de)serialising a parse ------------------------------------------------------------------
 
+def _plain(value: Any) -> Any:
+    if isinstance(value, Span):
+        return [value.start, value.end]
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _add_missing_fields(obj: Any, d: dict[str, Any]) -> None:
+    """Fields of a model dataclass that the contract leaves out (``Indicator.sentence``...), as extra keys."""
+    for f in dataclasses.fields(obj):
+        if f.name not in d:
+            d[f.name] = _plain(getattr(obj, f.name))
+
+
 def _parse_json(report: Report) -> str:
+    """The parse as stored: ``yoy.report/1`` without the text, plus every model field it leaves out."""
     d = export.report_to_dict(report)
     del d["text"]
-    for item, ind in zip(d["indicators"], report.indicators, strict=True):
-        item["sentence"] = None if ind.sentence is None else [ind.sentence.start, ind.sentence.end]
+    d["meta"]["field_pairs"] = [list(pair) for pair in report.meta.fields]
+    parts: tuple[tuple[str, tuple[Any, ...]], ...] = (
+        ("sections", report.sections), ("indicators", report.indicators), ("plans", report.plans))
+    for key, items in parts:
+        for item, obj in zip(d[key], items, strict=True):
+            _add_missing_fields(obj, item)
     return json.dumps(d, ensure_ascii=False)
 
 
@@ -237,26 +257,33 @@ def _flags_json(o: pipeline.MetaOverrides) -> str:
 
 
 def _known(cls: type, d: dict[str, Any]) -> dict[str, Any]:
-    names = {f.name for f in dataclasses.fields(cls)}
-    return {k: v for k, v in d.items() if k in names}
+    """The keys of ``d`` that are fields of ``cls``; a [start, end] list where the field holds a Span."""
+    out = {}
+    for f in dataclasses.fields(cls):
+        if f.name in d:
+            value = d[f.name]
+            if "Span" in str(f.type) and isinstance(value, list):
+                value = Span(*value)
+            elif isinstance(value, list):
+                value = tuple(tuple(v) if isinstance(v, list) else v for v in value)
+            out[f.name] = value
+    return out
 
 
 def report_from_parse(parse: str, text: str) -> Report:
     """The stored parse (``yoy.report/1`` JSON without text) and the text -> a Report."""
     d = json.loads(parse)
     m = d["meta"]
-    fields = m.get("fields") or {}
+    pairs = m.get("field_pairs")
+    if pairs is None:  # a parse stored without the pairs: the contract's dict
+        pairs = list((m.get("fields") or {}).items())
+    fields = tuple((str(k), str(v)) for k, v in pairs)
     meta = Meta(title=m.get("title"), region=m.get("region"), year=m.get("year"), kind=m.get("kind"),
-                published=m.get("published"), source=m.get("source") or "-",
-                fields=tuple((str(k), str(v)) for k, v in fields.items()))
+                published=m.get("published"), source=m.get("source") or "-", fields=fields)
     sections = tuple(Section(**_known(Section, s)) for s in d["sections"])
-    indicators = []
-    for i in d["indicators"]:
-        known = _known(Indicator, i)
-        sentence = known.pop("sentence", None)
-        indicators.append(Indicator(**known, sentence=None if sentence is None else Span(*sentence)))
+    indicators = tuple(Indicator(**_known(Indicator, i)) for i in d["indicators"])
     plans = tuple(Plan(**_known(Plan, p)) for p in d["plans"])
-    return Report(meta=meta, text=text, sections=sections, indicators=tuple(indicators), plans=plans,
+    return Report(meta=meta, text=text, sections=sections, indicators=indicators, plans=plans,
                   format=m.get("format") or "txt")
 
 

@@ -280,13 +280,15 @@ def test_stale_parse_is_reparsed(tmp_path: Path) -> None:
         assert lib.report(lib.find("浙江省", 2024)).indicators == ()
 
 
-def test_parse_round_trips_through_the_library(tmp_path: Path) -> None:
-    src = REPORTS / "gwr/anhui_2025.txt"
-    overrides = pipeline.MetaOverrides(region="安徽省", year=2025)
+@pytest.mark.parametrize("rel", ["gwr/anhui_2025.txt", "docx/zhejiang_2024.docx",
+                                 "fazhi/guizhou-libo_2023.txt"])
+def test_parse_round_trips_through_the_library(tmp_path: Path, rel: str) -> None:
+    src = REPORTS / rel
+    overrides = pipeline.MetaOverrides(region="某地", year=2000)
     prepared = store.prepare(src.read_bytes(), src.name, overrides=overrides)
     with store.open_library(tmp_path / "lib.sqlite") as lib:
         lib.add(prepared)
-        loaded = lib.load("安徽省", 2025)
+        loaded = lib.load("某地", 2000)
     assert loaded == prepared.report
 
 
