@@ -66,7 +66,11 @@ def content_words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=8192)
 def _short_text_words(text: str) -> tuple[str, ...]:
     """``content_words`` of a short text (a heading), cached: headings are compared many times."""
-    return tuple(content_words(text))
+    out = content_words(text)
+    # four-character words are mostly two two-character words (扩大内需 = 扩大 + 内需): add the halves
+    # so that a heading segmented as 扩大/内需 still meets one segmented as 扩大内需
+    halves = [h for w in out if len(w) == 4 and _HAS_WORD_CHAR.match(w) for h in (w[:2], w[2:])]
+    return tuple(out + [h for h in halves if is_content_word(h)])
 
 
 def content_word_offsets(text: str) -> list[tuple[int, str]]:
@@ -180,10 +184,11 @@ def kept_share(old_words: Sequence[str], new_words: Sequence[str]) -> float:
 def title_similarity(a: str, b: str, weights: TermWeights | None = None) -> float:
     """How alike two short texts (headings) are, 0..1, whatever the word order and segmentation.
 
-    The best of: the weighted overlap of their content words, the overlap of their character
-    pairs, and the rapidfuzz ratio of the squeezed strings (for near-identical texts that differ
-    by punctuation). Identical texts give 1.0. Years should be normalised first
-    (``normalize_years``) when headings of different years are compared.
+    The best of: the weighted overlap of their content words (four-character words also count as
+    their two halves), the mean of that and the overlap of their character pairs, and the
+    rapidfuzz ratio of the squeezed strings (for near-identical texts that differ by punctuation).
+    Identical texts give 1.0. Years should be normalised first (``normalize_years``) when
+    headings of different years are compared.
     """
     fa, fb = _NOT_WORD.sub("", fold(a)), _NOT_WORD.sub("", fold(b))
     if fa == fb:
