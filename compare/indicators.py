@@ -463,6 +463,9 @@ def _strip_words(label: str) -> str:
                 label, changed = label[:-len(w)], True
                 break
     label = label.strip(" 、")
+    etc = list(re.finditer(r"等(?![级次待同于额量])", label))
+    if etc and len(label) - etc[-1].end() >= 4:
+        label = label[etc[-1].end():]  # 台州…、长三角大飞机等国家先进制造业集群 -> 国家先进制造业集群
     if len(label) > 3 and "了" in label[1:-1]:
         label = label.replace("了", "", 1)  # 完成了目录化 -> 完成目录化
     return label
@@ -564,6 +567,10 @@ def _with_topic(label: str, topic_now: str, previous: str) -> str:
     rest = label
     for v in VERB_WORDS:
         rest = rest.replace(v, "")
+    if label in ("总数", "总量", "总额", "总计", "合计", "总规模", "余额"):
+        # 国家先进制造业集群4个、总数达到8个: the total of the figure before
+        t = topic_now or _topic(previous)[0]
+        return t + label if t and len(t) <= 12 else label
     if label.endswith("率"):
         if not topic_now or len(label) > 4 or len(topic_now) > 12:
             return label

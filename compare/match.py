@@ -23,6 +23,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
@@ -92,8 +93,62 @@ def _plausibility(a: Indicator, b: Indicator) -> float:
     return max(0.0, 1.0 - r / math.log(20.0))
 
 
-def pair_score(a: Indicator, b: Indicator, *, pos_a: float, pos_b: float, sections_paired: bool,
-               settings: Settings) -> float:
+_MULTI_YEAR_CUE = re.compile(r"五年来|过去五年|五年间|五年中|“十[一二三四五六]五”(?:时期|期间|的五年|以来)|"
+                             r"十[一二三四五六]五时期|这五年")
+_BASELINE_BEFORE = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末|初)?(?:的)?)?$")
+
+
+def multi_year_zones(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that review several years (五年来…, and the ——bullets that follow it).
+
+    Figures there (年均增长5.9%, 从518家增加到731家) are not last year's: they pair with figures
+    of the same kind of review only.
+    """
+    zones: list[tuple[int, int]] = []
+    pos = 0
+    open_zone: int | None = None
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        if open_zone is not None and not body.startswith("——") and body:
+            zones.append((open_zone, pos))
+            open_zone = None
+        if open_zone is None:
+            m = _MULTI_YEAR_CUE.search(line)
+            if m:
+                open_zone = pos + m.start()
+        pos += len(line)
+    if open_zone is not None:
+        zones.append((open_zone, pos))
+    return zones
+
+
+def is_baseline(text: str, ind: Indicator) -> bool:
+    """Is this the starting level of a 从X到Y statement (从2020年的10.5万元提高到14万元)?"""
+    return bool(_BASELINE_BEFORE.search(fold(text[max(0, ind.start - 12):ind.start])))
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What one report says about the period of each of its figures."""
+
+    multi_year: frozenset[str]
+    """Ids of figures inside a several-years review."""
+    baseline: frozenset[str]
+    """Ids of figures that are the starting level of a 从…到… statement."""
+
+
+def _context(report: Report) -> _Context:
+    zones = multi_year_zones(report.text)
+    # in a review of several years, changes (年均增长, 下降49.9%) and totals (累计) span the period;
+    # the level reached (跃升到38家, 提高到3.3%) is this year's and pairs as usual
+    multi = frozenset(i.id for i in report.indicators if any(a <= i.start < b for a, b in zones) and
+                      (i.kind == "change" or "累计" in report.text[max(0, i.start - 16):i.start]))
+    base = frozenset(i.id for i in report.indicators if is_baseline(report.text, i))
+    return _Context(multi_year=multi, baseline=base)
+
+
+def pair_score(a: Indicator, b: Indicator, *, pos_a: float, pos_b: float, sections_paired: bool | None,
+               settings: Settings, period_differs: bool = False) -> float:
     """The confidence 0..1 that ``a`` (old) and ``b`` (new) are the same measure; 0 if incompatible."""
     if not compatible(a, b):
         return 0.0
@@ -103,8 +158,12 @@ def pair_score(a: Indicator, b: Indicator, *, pos_a: float, pos_b: float, sectio
     score = label_similarity(a.label, b.label) * (w + rest * context)
     if a.direction is not None and b.direction is not None and a.direction != b.direction:
         score -= 0.1
-    if sections_paired:
+    if period_differs:
+        score -= settings.indicator_period_penalty
+    if sections_paired is True:
         score += settings.indicator_section_bonus
+    elif sections_paired is False:
+        score -= settings.indicator_section_penalty
     return max(0.0, min(1.0, score))
 
 
@@ -174,6 +233,37 @@ def _paired_sections(section_pairs: Sequence[SectionPair]) -> set[tuple[str, str
     return {(p.old, p.new) for p in section_pairs if p.old is not None and p.new is not None}
 
 
+def _section_chains(report: Report) -> dict[str, list[str]]:
+    """Section id -> its id and its ancestors' ids, innermost first."""
+    parent = {s.id: s.parent for s in report.sections}
+    chains: dict[str, list[str]] = {}
+    for sid in parent:
+        chain: list[str] = []
+        cur: str | None = sid
+        while cur is not None and cur not in chain:
+            chain.append(cur)
+            cur = parent.get(cur)
+        chains[sid] = chain
+    return chains
+
+
+def _sections_agree(a: Indicator, b: Indicator, chains_old: dict[str, list[str]],
+                    chains_new: dict[str, list[str]], paired: set[tuple[str, str]]) -> bool | None:
+    """True when the aligner paired a section holding ``a`` with one holding ``b``; False when it
+    paired ``a``'s top-level section with another one than ``b``'s; None when it says nothing."""
+    ca = chains_old.get(a.section or "", [])
+    cb = chains_new.get(b.section or "", [])
+    if not ca or not cb:
+        return None
+    if any((x, y) in paired for x in ca for y in cb):
+        return True
+    top_a, top_b = ca[-1], cb[-1]
+    partners = {y for x, y in paired if x == top_a}
+    if partners and top_b not in partners:
+        return False
+    return None
+
+
 def _group_key(ind: Indicator) -> tuple[str, str]:
     fam = unit_family(ind)
     if fam == "*" or (fam not in _PERCENT_UNITS and fam not in ("元", "美元", "")):
@@ -186,6 +276,8 @@ def match_indicators(old: Report, new: Report, section_pairs: tuple[SectionPair,
     """Pair the indicators of two reports one to one; unpaired ones come out with None on the other side."""
     pos_old, pos_new = _positions(old), _positions(new)
     paired_secs = _paired_sections(section_pairs)
+    chains_old, chains_new = _section_chains(old), _section_chains(new)
+    ctx_old, ctx_new = _context(old), _context(new)
     groups_old: dict[tuple[str, str], list[Indicator]] = defaultdict(list)
     groups_new: dict[tuple[str, str], list[Indicator]] = defaultdict(list)
     for i in old.indicators:
@@ -198,7 +290,10 @@ def match_indicators(old: Report, new: Report, section_pairs: tuple[SectionPair,
         if not news:
             continue
         scores = [[pair_score(a, b, pos_a=pos_old[a.id], pos_b=pos_new[b.id],
-                              sections_paired=(a.section, b.section) in paired_secs, settings=settings)
+                              sections_paired=_sections_agree(a, b, chains_old, chains_new, paired_secs),
+                              settings=settings,
+                              period_differs=((a.id in ctx_old.multi_year) != (b.id in ctx_new.multi_year) or
+                                              (a.id in ctx_old.baseline) != (b.id in ctx_new.baseline)))
                    for b in news] for a in olds]
         # one "stay unpaired" column per old indicator, costing what a pair at the threshold costs:
         # a weak pair never displaces a strong one just to pair more indicators

@@ -60,8 +60,13 @@ class Settings:
     """Also read quantities written in Chinese numerals with a measure word (两次, 五个专班)."""
     indicator_label_weight: float = 0.7
     """Share of the label similarity in an indicator pair's score (the rest: value, section, position)."""
-    indicator_section_bonus: float = 0.1
+    indicator_section_bonus: float = 0.0
     """Added to an indicator pair's score when their sections are paired by the aligner."""
+    indicator_section_penalty: float = 0.1
+    """Taken from an indicator pair's score when the aligner paired the old top-level section elsewhere."""
+    indicator_period_penalty: float = 0.2
+    """Taken from an indicator pair's score when one figure reviews several years (五年来…) or is the
+    starting level of a 从…到… statement and the other is not."""
     consistency_pct_tolerance: float = 0.15
     """A stated % change agrees with last year's level when it is within this many points of the computed one."""
     consistency_rel_tolerance: float = 0.01
