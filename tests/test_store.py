@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import os
 import signal
@@ -10,11 +11,15 @@ import sqlite3
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from compare import pipeline, store
 from compare.cli import cli
@@ -391,3 +396,50 @@ def test_reingest_refreshes_a_stale_parse(tmp_path: Path) -> None:
         (rows,) = lib.con.execute("select count(*) from indicators").fetchone()
         assert rows == len(prepared.report.indicators)
         assert lib.con.execute("select count(*) from reports").fetchone()[0] == 1
+
+
+BODIES = ["一、工作回顾\n全年办理行政复议案件120件，同比增长5%。\n",
+          "一、工作回顾\n全年办理行政复议案件135件，同比增长12.5%。\n",
+          "一、主要成效\n制定规范性文件8件，清理文件42件。\n"]
+KEYS = [("甲县", 2023), ("甲县", 2024)]
+
+
+@functools.cache
+def _prepared(key: int, body: int) -> store.Prepared:
+    region, year = KEYS[key]
+    return store.prepare(BODIES[body].encode(), f"k{key}b{body}.txt",
+                         overrides=pipeline.MetaOverrides(region=region, year=year, kind="fazhi"))
+
+
+OPS = st.lists(st.one_of(st.tuples(st.just("add"), st.integers(0, 1), st.integers(0, 2)),
+                         st.tuples(st.just("remove"), st.integers(0, 1), st.booleans())), max_size=12)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ops=OPS)
+def test_versions_follow_a_simple_model(tmp_path: Path, ops: list[tuple[str, int, Any]]) -> None:
+    """Any run of ingests and removals: the library holds what a list-per-key model says."""
+    db = tmp_path / f"model-{uuid.uuid4().hex}.sqlite"
+    model: dict[int, list[int]] = {0: [], 1: []}
+    with store.open_library(db) as lib:
+        for op, key, arg in ops:
+            if op == "add":
+                result = lib.add(_prepared(key, arg))
+                expected = "unchanged" if arg in model[key] else ("new_version" if model[key] else "added")
+                assert result.status == expected
+                if expected != "unchanged":
+                    model[key].append(arg)
+            elif not model[key]:
+                with pytest.raises(NotInLibraryError):
+                    lib.remove(*KEYS[key], all_versions=arg)
+            else:
+                removed = lib.remove(*KEYS[key], all_versions=arg)
+                assert len(removed) == (len(model[key]) if arg else 1)
+                model[key] = [] if arg else model[key][:-1]
+            for k, (region, year) in enumerate(KEYS):
+                stored = [e for e in lib.entries(all_versions=True) if (e.region, e.year) == (region, year)]
+                assert [e.sha256 for e in stored] == [_prepared(k, b).sha256 for b in model[k]]
+                if model[k]:
+                    assert lib.load(region, year).text == BODIES[model[k][-1]]
+        (rows,) = lib.con.execute("select count(*) from indicators").fetchone()
+        assert rows == sum(len(_prepared(k, v[-1]).report.indicators) for k, v in model.items() if v)
