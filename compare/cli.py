@@ -235,6 +235,9 @@ def library_pair(db: str, region: str, year1: str, year2: str, kind: str | None)
             raise click.BadParameter(f"{y!r} is not a year; use `yoy compare OLD NEW` (files) or "
                                      "`yoy compare REGION YEAR1 YEAR2` (library)")
         years.append(int(y))
+    if years[0] >= years[1]:
+        raise click.BadParameter(f"YEAR1 ({years[0]}) must be earlier than YEAR2 ({years[1]}): "
+                                 f"`yoy compare {region} {min(years)} {max(years)}`")
     with open_db(db) as lib:
         return lib.load(region, years[0], kind=kind), lib.load(region, years[1], kind=kind)
 
