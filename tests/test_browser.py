@@ -16,7 +16,7 @@ import pytest
 from compare import render
 
 from .conftest import parsed
-from .test_render import NEW, OLD, build
+from .test_render import NEW, OLD, build, with_moved_sentence
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -165,5 +165,27 @@ def test_real_pipeline_page(browser: Any, tmp_path: Path) -> None:
     last.click()
     pg.wait_for_function(IN_VIEW, arg=target_id, timeout=5000)
     pg.screenshot(path=str(tmp_path / "zhejiang.png"))
+    pg.close()
+    assert errors == []
+
+
+def test_clicking_a_moved_sentence_shows_its_other_end(browser: Any, tmp_path: Path) -> None:
+    html = tmp_path / "moved.html"
+    html.write_text(render.render(with_moved_sentence(build(parsed(OLD), parsed(NEW))), "html"), encoding="utf-8")
+    pg = browser.new_page(viewport={"width": 1280, "height": 500})
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.goto(html.as_uri())
+    pg.evaluate("document.documentElement.style.scrollBehavior = 'auto'")
+    to = pg.locator(".col.new ins.mv").first
+    to.scroll_into_view_if_needed()
+    to.click()
+    key = to.get_attribute("data-mv")
+    partner = pg.locator(f".col.old del.mv[data-mv='{key}']")
+    assert "flash-mv" in (partner.get_attribute("class") or "")
+    box = partner.bounding_box()
+    assert box is not None
+    assert 0 <= box["y"]
+    assert box["y"] + box["height"] <= 500
     pg.close()
     assert errors == []

@@ -416,16 +416,23 @@ def test_split_and_merged_sections_are_one_block(comparison: Comparison, relatio
     assert old == comparison.old.text
 
 
-def test_moved_sentence_links_both_ends(comparison: Comparison) -> None:
-    """A sentence of old (三) that the new report puts in 1. instead is marked moved at both ends."""
-    moved = "接受区属部门备案行政规范性文件19件。"
+MOVED = "接受区属部门备案行政规范性文件19件。"
+
+
+def with_moved_sentence(comparison: Comparison) -> Comparison:
+    """The comparison with a sentence of old (三) put into new 1. instead."""
     at = comparison.new.text.index("完成全区首次司法所")
-    text = comparison.new.text[:at] + moved + comparison.new.text[at:]
-    shift = len(moved)
+    text = comparison.new.text[:at] + MOVED + comparison.new.text[at:]
+    shift = len(MOVED)
     new = dataclasses.replace(comparison.new, text=text, sections=outline(text), indicators=tuple(
         dataclasses.replace(i, start=i.start + shift, end=i.end + shift) for i in comparison.new.indicators))
-    c = dataclasses.replace(comparison, new=new, audit=())
-    soup = parse(render.render(c, "html"))
+    return dataclasses.replace(comparison, new=new, audit=())
+
+
+def test_moved_sentence_links_both_ends(comparison: Comparison) -> None:
+    """A sentence of old (三) that the new report puts in 1. instead is marked moved at both ends."""
+    moved = MOVED
+    soup = parse(render.render(with_moved_sentence(comparison), "html"))
     froms = soup.select(".col.old del.mv")
     tos = soup.select(".col.new ins.mv")
     assert [f.get_text() for f in froms] == [moved]
