@@ -171,7 +171,8 @@ def test_real_pipeline_page(browser: Any, tmp_path: Path) -> None:
 
 def test_clicking_a_moved_sentence_shows_its_other_end(browser: Any, tmp_path: Path) -> None:
     html = tmp_path / "moved.html"
-    html.write_text(render.render(with_moved_sentence(build(parsed(OLD), parsed(NEW))), "html"), encoding="utf-8")
+    c = with_moved_sentence(build(parsed(OLD), parsed(NEW)))
+    html.write_text(render.render(c, "html"), encoding="utf-8")
     pg = browser.new_page(viewport={"width": 1280, "height": 500})
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
