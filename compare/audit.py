@@ -25,14 +25,13 @@ import csv
 import io
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from rapidfuzz import fuzz
 
-from . import indicators, nlp
+from . import indicators, nlp, similarity
 from .errors import OverridesError
 from .model import AuditStatus, Indicator, IndicatorPair, Plan, Report, SectionPair, Span, Verdict
 from .settings import Settings
@@ -385,9 +384,9 @@ _STOP = frozenset("""
 
 
 def _keep_word(w: str) -> bool:
-    if w in _STOP or len(w) < 2:
-        return False
-    return not re.fullmatch(r"[\d.%,，、。；;：:“”《》()（）\-—]+", w)
+    """A word that can show a plan was acted on: a content word (``similarity.is_content_word``)
+    of two characters or more that is not one of the genre's all-purpose verbs (推进, 加强 ...)."""
+    return len(w) >= 2 and w not in _STOP and similarity.is_content_word(w)
 
 
 class _NewIndex:
@@ -413,19 +412,14 @@ class _NewIndex:
             in_plans = any(zs <= s < ze for zs, ze in zones)
             self.sents.append(_Sent(s, e, frozenset(ws), in_plans))
         self.starts = [x.start for x in self.sents]
-        df: Counter[str] = Counter()
-        for x in self.sents:
-            df.update(x.words)
         old_folded = fold(old.text)
-        old_sents = [_words(old_folded[s:e]) for s, e in sentence_spans(old.text)]
-        for ws2 in old_sents:
-            df.update(ws2)
-        n = len(self.sents) + len(old_sents) + 1
-        self.idf = {w: math.log(n / (1 + c)) for w, c in df.items()}
-        self.default_idf = math.log(n)
+        old_sents = [sorted(_words(old_folded[s:e])) for s, e in sentence_spans(old.text)]
+        self.weights = similarity.TermWeights.learn([sorted(x.words) for x in self.sents] + old_sents,
+                                                    min_weight=0.1)
 
     def weight(self, w: str) -> float:
-        return max(self.idf.get(w, self.default_idf), 0.1)
+        """How telling a word is (idf over the sentences of both reports)."""
+        return self.weights.weight(w)
 
     def review(self) -> list[_Sent]:
         out = [s for s in self.sents if not s.in_plans]
