@@ -338,11 +338,9 @@ def test_two_processes_ingest_at_once(tmp_path: Path) -> None:
         assert con.execute("select count(distinct version) from indicators").fetchone()[0] == 1
 
 
-def test_killed_ingest_leaves_what_was_committed(tmp_path: Path) -> None:
+def test_killed_ingest_leaves_what_was_committed(tmp_path: Path, runner: CliRunner) -> None:
     db = tmp_path / "lib.sqlite"
-    first = subprocess.run([*YOY, "ingest", str(NATIONAL[2012]), "--region", REGION, "--year", "2012"],
-                           env=_env(db), capture_output=True, text=True, timeout=300)
-    assert first.returncode == 0, first.stderr
+    assert ingest(runner, db, NATIONAL[2012], "--region", REGION, "--year", "2012")[0] == 0
     marker = tmp_path / "in-transaction"
     files = [str(NATIONAL[y]) for y in range(2013, 2017)]
     # the 2nd ingest transaction of the process touches the marker and sleeps before its COMMIT
@@ -367,10 +365,9 @@ def test_killed_ingest_leaves_what_was_committed(tmp_path: Path) -> None:
         report_ids = {i for (i,) in con.execute("select id from reports")}
         assert {i for (i,) in con.execute("select distinct report_id from indicator_rows")} == report_ids
     # and the library still works: the rest goes in
-    rest = subprocess.run([*YOY, "ingest", *files, "--region", REGION, "--year", "2012"], env=_env(db),
-                          capture_output=True, text=True, timeout=300)
-    assert rest.returncode == 0, rest.stderr
-    assert [line.split()[0] for line in rest.stdout.splitlines()] == ["unchanged"] + ["new_version"] * 3
+    code, out, err = yoy(runner, "ingest", *files, "--region", REGION, "--year", "2012", "--db", db)
+    assert code == 0, err
+    assert [line.split()[0] for line in out.splitlines()] == ["unchanged"] + ["new_version"] * 3
 
 
 def test_library_api_errors(tmp_path: Path) -> None:
