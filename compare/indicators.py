@@ -36,23 +36,137 @@ from .textnorm import fold
 # ---------------------------------------------------------------- vocabularies
 
 MAGNITUDES: tuple[tuple[str, float], ...] = (
-    ("万亿", 1e12), ("千亿", 1e11), ("百亿", 1e10), ("亿", 1e8), ("千万", 1e7), ("百万", 1e6),
-    ("万", 1e4), ("千", 1e3),
+    ("万亿", 1e12),
+    ("千亿", 1e11),
+    ("百亿", 1e10),
+    ("亿", 1e8),
+    ("千万", 1e7),
+    ("百万", 1e6),
+    ("万", 1e4),
+    ("千", 1e3),
 )
 """Magnitude prefixes folded into ``base_value`` (longest first)."""
 
-BASE_UNITS: tuple[str, ...] = tuple(sorted({
-    # counts
-    "件", "个", "次", "人", "名", "户", "台", "份", "项", "家", "条", "支", "场", "场次", "人次", "件次",
-    "户次", "车次", "架次", "班次", "批", "批次", "所", "列", "篇", "部", "座", "处", "栋", "幢", "宗",
-    "起", "例", "册", "本", "辆", "艘", "架", "张", "种", "套", "间", "株", "棵", "头", "只", "位",
-    "门", "类", "组", "队", "片", "块", "首", "集", "期", "届", "轮", "号", "单", "笔", "元", "美元",
-    "欧元", "港元", "亩", "公顷", "平方米", "平方公里", "立方米", "公里", "千米", "米", "吨", "吨标准煤",
-    "标准煤", "千瓦", "千瓦时", "度", "标箱", "标准箱", "重量箱", "斤", "公斤", "千克", "克", "岁",
-    "年", "天", "日", "小时", "分钟", "秒", "个月", "周", "倍", "%", "‰", "个百分点", "百分点",
-    "分", "床", "个工作日", "工作日", "户籍", "家次", "项次", "人日", "亿斤", "标方", "升",
-} - {"户籍", "号", "日", "单", "度", "集", "首", "届", "门", "片", "块", "组", "队"},
-    key=lambda u: (-len(u), u)))
+BASE_UNITS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            # counts
+            "件",
+            "个",
+            "次",
+            "人",
+            "名",
+            "户",
+            "台",
+            "份",
+            "项",
+            "家",
+            "条",
+            "支",
+            "场",
+            "场次",
+            "人次",
+            "件次",
+            "户次",
+            "车次",
+            "架次",
+            "班次",
+            "批",
+            "批次",
+            "所",
+            "列",
+            "篇",
+            "部",
+            "座",
+            "处",
+            "栋",
+            "幢",
+            "宗",
+            "起",
+            "例",
+            "册",
+            "本",
+            "辆",
+            "艘",
+            "架",
+            "张",
+            "种",
+            "套",
+            "间",
+            "株",
+            "棵",
+            "头",
+            "只",
+            "位",
+            "门",
+            "类",
+            "组",
+            "队",
+            "片",
+            "块",
+            "首",
+            "集",
+            "期",
+            "届",
+            "轮",
+            "号",
+            "单",
+            "笔",
+            "元",
+            "美元",
+            "欧元",
+            "港元",
+            "亩",
+            "公顷",
+            "平方米",
+            "平方公里",
+            "立方米",
+            "公里",
+            "千米",
+            "米",
+            "吨",
+            "吨标准煤",
+            "标准煤",
+            "千瓦",
+            "千瓦时",
+            "度",
+            "标箱",
+            "标准箱",
+            "重量箱",
+            "斤",
+            "公斤",
+            "千克",
+            "克",
+            "岁",
+            "年",
+            "天",
+            "日",
+            "小时",
+            "分钟",
+            "秒",
+            "个月",
+            "周",
+            "倍",
+            "%",
+            "‰",
+            "个百分点",
+            "百分点",
+            "分",
+            "床",
+            "个工作日",
+            "工作日",
+            "户籍",
+            "家次",
+            "项次",
+            "人日",
+            "亿斤",
+            "标方",
+            "升",
+        }
+        - {"户籍", "号", "日", "单", "度", "集", "首", "届", "门", "片", "块", "组", "队"},
+        key=lambda u: (-len(u), u),
+    )
+)
 """Units that may follow a number (with or without a magnitude), longest first."""
 
 UNIT_SUFFIX_BLOCKERS: dict[str, tuple[str, ...]] = {
@@ -79,8 +193,22 @@ UNIT_SUFFIX_BLOCKERS: dict[str, tuple[str, ...]] = {
 }
 """Unit characters that begin other words; the unit is not read when one of these follows."""
 
-PRE_QUALIFIERS = ("不少于", "不低于", "不超过", "将近", "接近", "超过", "突破", "不足", "不到", "近", "约",
-                  "超", "逾", "达")
+PRE_QUALIFIERS = (
+    "不少于",
+    "不低于",
+    "不超过",
+    "将近",
+    "接近",
+    "超过",
+    "突破",
+    "不足",
+    "不到",
+    "近",
+    "约",
+    "超",
+    "逾",
+    "达",
+)
 """Approximation words written before the number (longest first). 达 is read but not kept."""
 KEPT_PRE = frozenset(PRE_QUALIFIERS) - {"达"}
 POST_QUALIFIERS = ("以上", "左右", "以内", "以下", "上下", "有余", "余", "多")
@@ -89,15 +217,55 @@ MIDDLE_QUALIFIERS = ("余", "多")
 """Approximation words written between the number and its magnitude or unit (60余万元, 4万多亿元)."""
 
 CHANGE_VERBS: tuple[tuple[str, Literal["up", "down"]], ...] = (
-    ("增长", "up"), ("增加", "up"), ("上升", "up"), ("上涨", "up"), ("提高", "up"), ("提升", "up"),
-    ("增幅", "up"), ("扩大", "up"), ("多增", "up"), ("回升", "up"), ("攀升", "up"), ("增", "up"),
-    ("下降", "down"), ("减少", "down"), ("降低", "down"), ("回落", "down"), ("下滑", "down"),
-    ("压减", "down"), ("精简", "down"), ("缩减", "down"), ("压缩", "down"), ("削减", "down"),
-    ("缩短", "down"), ("降幅", "down"), ("减", "down"), ("降", "down"),
+    ("增长", "up"),
+    ("增加", "up"),
+    ("上升", "up"),
+    ("上涨", "up"),
+    ("提高", "up"),
+    ("提升", "up"),
+    ("增幅", "up"),
+    ("扩大", "up"),
+    ("多增", "up"),
+    ("回升", "up"),
+    ("攀升", "up"),
+    ("增", "up"),
+    ("下降", "down"),
+    ("减少", "down"),
+    ("降低", "down"),
+    ("回落", "down"),
+    ("下滑", "down"),
+    ("压减", "down"),
+    ("精简", "down"),
+    ("缩减", "down"),
+    ("压缩", "down"),
+    ("削减", "down"),
+    ("缩短", "down"),
+    ("降幅", "down"),
+    ("减", "down"),
+    ("降", "down"),
 )
 """Words that make the figure right after them a stated change, with its direction."""
-CHANGE_ADVERBS = ("分别", "同比", "环比", "较上年", "比上年", "年均", "平均", "实际", "名义", "累计", "又",
-                  "均", "各", "再", "共", "约", "了", "达", "超")
+CHANGE_ADVERBS = (
+    "分别",
+    "同比",
+    "环比",
+    "较上年",
+    "比上年",
+    "年均",
+    "平均",
+    "实际",
+    "名义",
+    "累计",
+    "又",
+    "均",
+    "各",
+    "再",
+    "共",
+    "约",
+    "了",
+    "达",
+    "超",
+)
 """Words that may stand between a change verb and its figure (增长了, 分别增长, 同比增加)."""
 LEVEL_AFTER_VERB = ("到", "至", "为")
 """提高到 / 降至 / 增加为: what follows is the level reached, not the change."""
@@ -107,17 +275,113 @@ TARGET_CUES = ("预期目标", "主要目标", "目标任务", "目标是", "目
 TARGET_AFTER = re.compile(r"^[^，。；,;]{0,6}(?:的)?(?:预期)?目标")
 """A figure followed closely by ...的预期目标 is a target (低于13%左右的预期目标)."""
 
-LABEL_LEAD = ("其中", "全年", "共计", "共有", "累计", "总计", "合计", "共", "并", "还", "已", "同时", "另外",
-              "此外", "年内", "当年", "本年度", "全县", "全区", "全市", "今年", "去年", "先后", "对", "就", "让", "向",
-              "全部", "都", "等")
+LABEL_LEAD = (
+    "其中",
+    "全年",
+    "共计",
+    "共有",
+    "累计",
+    "总计",
+    "合计",
+    "共",
+    "并",
+    "还",
+    "已",
+    "同时",
+    "另外",
+    "此外",
+    "年内",
+    "当年",
+    "本年度",
+    "全县",
+    "全区",
+    "全市",
+    "今年",
+    "去年",
+    "先后",
+    "对",
+    "就",
+    "让",
+    "向",
+    "全部",
+    "都",
+    "等",
+)
 """Words trimmed from the start of a label (the measure, not the narration)."""
-LABEL_TRAIL = ("分别为", "分别达到", "分别达", "分别", "均为", "均达到", "均达", "共计", "共有", "累计",
-               "总计", "合计", "达到", "达", "为", "是", "共", "约", "已", "均", "又", "再", "从", "由",
-               "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "增加到", "增加至", "增长到",
-               "降低到", "降低至", "下降到", "下降至", "降到", "降至", "缩小到", "缩小至", "跃升到", "跃升至",
-               "扩大到", "扩大至", "达到了", "突破", "超过", "超", "近", "逾", "预计", "的", "了",
-               "实现", "保持", "稳定在", "控制在", "在", "到", "至", "有", "计", "提高", "提升", "增加", "缩小",
-               "跃升", "上升", "下降", "降低", "扩大")
+LABEL_TRAIL = (
+    "分别为",
+    "分别达到",
+    "分别达",
+    "分别",
+    "均为",
+    "均达到",
+    "均达",
+    "共计",
+    "共有",
+    "累计",
+    "总计",
+    "合计",
+    "达到",
+    "达",
+    "为",
+    "是",
+    "共",
+    "约",
+    "已",
+    "均",
+    "又",
+    "再",
+    "从",
+    "由",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "上升到",
+    "上升至",
+    "增加到",
+    "增加至",
+    "增长到",
+    "降低到",
+    "降低至",
+    "下降到",
+    "下降至",
+    "降到",
+    "降至",
+    "缩小到",
+    "缩小至",
+    "跃升到",
+    "跃升至",
+    "扩大到",
+    "扩大至",
+    "达到了",
+    "突破",
+    "超过",
+    "超",
+    "近",
+    "逾",
+    "预计",
+    "的",
+    "了",
+    "实现",
+    "保持",
+    "稳定在",
+    "控制在",
+    "在",
+    "到",
+    "至",
+    "有",
+    "计",
+    "提高",
+    "提升",
+    "增加",
+    "缩小",
+    "跃升",
+    "上升",
+    "下降",
+    "降低",
+    "扩大",
+)
 """Words trimmed from the end of a label (the verb that leads to the figure)."""
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万"
@@ -128,7 +392,9 @@ _CLAUSE_STOP = set("，。；：！？,;:!?\n()“”《》〈〉【】[]")
 _SENT_STOP = set("。！？!?\n；;")
 _NUM = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _CN_NUM = re.compile(f"[{CN_DIGITS}]+")
-_YEAR_WORDS = re.compile(r"(?:从|由|到|至)?\d{4}年(?:底|末|初|度)?(?:的)?|(?:从|由)?\d{1,2}月(?:份|底)?(?:的)?")
+_YEAR_WORDS = re.compile(
+    r"(?:从|由|到|至)?\d{4}年(?:底|末|初|度)?(?:的)?|(?:从|由)?\d{1,2}月(?:份|底)?(?:的)?"
+)
 _LATIN = re.compile(r"[A-Za-zⅠ-Ⅻ]")
 
 
@@ -165,7 +431,7 @@ def base_of(value: float, unit: str) -> tuple[float, str]:
     u = unicodedata.normalize("NFKC", unit).strip()
     for prefix, mult in MAGNITUDES:
         if u.startswith(prefix) and len(u) > len(prefix):
-            return value * mult, u[len(prefix):]
+            return value * mult, u[len(prefix) :]
     return value, u
 
 
@@ -184,14 +450,14 @@ def _read_base_unit(f: str, pos: int) -> str | None:
             if end < len(f) and f[end] == "/":
                 for v in BASE_UNITS:
                     if f.startswith(v, end + 1):
-                        return f[pos:end + 1 + len(v)]
+                        return f[pos : end + 1 + len(v)]
             # 万套(间), 万台(套)
-            m = re.match(r"\((?:[^()\s]{1,2})\)", f[end:end + 4])
+            m = re.match(r"\((?:[^()\s]{1,2})\)", f[end : end + 4])
             if m and any(m.group(0)[1:-1] == v for v in BASE_UNITS):
-                return f[pos:end + len(m.group(0))]
+                return f[pos : end + len(m.group(0))]
             return u
     # units that are not in the list but written as X/Y of listed ones (微克/立方米)
-    m = re.match(r"(微克|毫克|克)/(立方米|升)", f[pos:pos + 8])
+    m = re.match(r"(微克|毫克|克)/(立方米|升)", f[pos : pos + 8])
     if m:
         return m.group(0)
     return None
@@ -226,8 +492,11 @@ def _read_unit(f: str, pos: int) -> tuple[str, str | None, int]:
         unit, p = unit + base, p + len(base)
     if qual is None:
         for q in POST_QUALIFIERS:
-            if f.startswith(q, p) and not (q == "多" and f.startswith("多样", p)) and \
-                    not (q in ("余", "多") and not unit):
+            if (
+                f.startswith(q, p)
+                and not (q == "多" and f.startswith("多样", p))
+                and not (q in ("余", "多") and not unit)
+            ):
                 qual, p = q, p + len(q)
                 break
     return unit, qual, p
@@ -260,7 +529,7 @@ def _excluded(f: str, text: str, a: int, b: int, unit: str) -> bool:
         return True
     before = f[a - 1] if a > 0 else "\0"  # never "" : "" is `in` every string
     after = f[b] if b < len(f) else "\0"
-    if before == "第" or f[max(0, a - 2):a] in ("排名", "前第"):
+    if before == "第" or f[max(0, a - 2) : a] in ("排名", "前第"):
         return True
     if _LATIN.match(before) or _LATIN.match(after) or before in "+×*#№-_" or after in "+×*#":
         return True
@@ -273,14 +542,17 @@ def _excluded(f: str, text: str, a: int, b: int, unit: str) -> bool:
     if re.fullmatch(r"(19|20)\d{2}", num):
         if unit in ("年", "年度") or after in "年—-~～/" or f.startswith("学年", b):
             return True
-        if before in "—-~～/" or (f[max(0, a - 2):a].endswith(("至", "到")) and \
-                re.search(r"(19|20)\d{2}$", f[max(0, a - 8):a - 1])):
+        if before in "—-~～/" or (
+            f[max(0, a - 2) : a].endswith(("至", "到"))
+            and re.search(r"(19|20)\d{2}$", f[max(0, a - 8) : a - 1])
+        ):
             return True
     if re.fullmatch(r"(19|20)\d{2}", num) and not unit:
         return True
     # dates: 9月26日, 3月, 15日, 号
-    if (after in "月日号时" and unit in ("", "日", "号") and not f.startswith("月份", b)) or \
-            (f.startswith("月", b) and not f.startswith("个月", b)):
+    if (after in "月日号时" and unit in ("", "日", "号") and not f.startswith("月份", b)) or (
+        f.startswith("月", b) and not f.startswith("个月", b)
+    ):
         return True
     if before == "月" and after in "日号":
         return True
@@ -291,23 +563,30 @@ def _excluded(f: str, text: str, a: int, b: int, unit: str) -> bool:
         return True
     # line-start markers: 1. 1、 (1) ①
     ls = _line_start(f, a)
-    if f[ls:a].strip() in ("", "(", "（") and ((after in ".、．)）" and not unit) or (after == "、" and unit == "")):
+    if f[ls:a].strip() in ("", "(", "（") and (
+        (after in ".、．)）" and not unit) or (after == "、" and unit == "")
+    ):
         return True
     if before in "(（" and after in ")）" and not unit:
         return True
     # names: 12345热线, 30强, “415X”: a number followed by a word that is no unit
     # (but 收入倍差从1.96缩小至1.81: a figure after 从/由 is followed by its verb)
-    if not unit and after and ("\u4e00" <= after <= "\u9fff") and after not in "余多以左约近" and \
-            before not in "从由":
+    if (
+        not unit
+        and after
+        and ("\u4e00" <= after <= "\u9fff")
+        and after not in "余多以左约近"
+        and before not in "从由"
+    ):
         return True
     # identifiers: 000014349/2024-00012, 3/4 of a document number
-    if (len(num) > 1 and num[0] == "0" and num[1] != ".") or (after == "/" and f[b + 1:b + 2].isdigit()):
+    if (len(num) > 1 and num[0] == "0" and num[1] != ".") or (after == "/" and f[b + 1 : b + 2].isdigit()):
         return True
     # names inside short quotes or titles: “8+4”政策, “15分钟生活圈”, 《...2023...》
-    if _inside(f, a, "“", "”", 14) or _inside(f, a, "《", "》", 40) or _inside(f, a, "\"", "\"", 14):
+    if _inside(f, a, "“", "”", 14) or _inside(f, a, "《", "》", 40) or _inside(f, a, '"', '"', 14):
         return True
     # headings numbered with digits alone: "3" as a line
-    return bool(f[ls:a].strip() == "" and f[b:b + 1] in ("\n", ""))
+    return bool(f[ls:a].strip() == "" and f[b : b + 1] in ("\n", ""))
 
 
 # ---------------------------------------------------------------- the scan
@@ -329,7 +608,14 @@ def _scan(text: str, f: str) -> list[_Raw]:
             raw = _read_arabic(text, f, a, b)
         if a > 0 and f[a - 1] == "第":
             ordinal_end = b
-        if ordinal_end >= 0 and f[ordinal_end:a].lstrip("次个届号位名期批轮") in ("、", "和", "至", "到", "-", "—"):
+        if ordinal_end >= 0 and f[ordinal_end:a].lstrip("次个届号位名期批轮") in (
+            "、",
+            "和",
+            "至",
+            "到",
+            "-",
+            "—",
+        ):
             # 第51次、53次、55次常务会议: the whole list is ordinals
             ordinal_end = b
             continue
@@ -355,7 +641,7 @@ def _read_arabic(text: str, f: str, a: int, b: int) -> _Raw | None:
     if not unit and qual is None:
         # web pages cut a figure from its unit: "74.4\n\u200b\n万亿元"
         m = _BROKEN_LINE.match(f, b)
-        if m and f[_line_start(f, a):a].strip():
+        if m and f[_line_start(f, a) : a].strip():
             unit2, qual2, end2 = _read_unit(f, m.end())
             if unit2:
                 unit, qual, end = unit2, qual2, end2
@@ -369,7 +655,7 @@ def _read_arabic(text: str, f: str, a: int, b: int) -> _Raw | None:
         pass
     # range: 6.5%—7%, 5%—5.5%, 6.5%-7%
     high: float | None = None
-    m = re.match(r"(?:—|-|~|～|－)\s?(\d+(?:\.\d+)?)", f[end:end + 12])
+    m = re.match(r"(?:—|-|~|～|－)\s?(\d+(?:\.\d+)?)", f[end : end + 12])
     if m and not re.fullmatch(r"(19|20)\d{2}", f[a:b]):
         hb = end + m.end()
         hunit, hqual, hend = _read_unit(f, hb)
@@ -382,8 +668,17 @@ def _read_arabic(text: str, f: str, a: int, b: int) -> _Raw | None:
     qualifier = pre if pre is not None else qual
     if pre is not None and qual is not None:
         qualifier = qual
-    return _Raw(start=start, end=end, num_start=a, num_end=b, value=value, unit=_as_written(text, f, b, end, unit),
-                qualifier=qualifier, range_high=high, chinese=False)
+    return _Raw(
+        start=start,
+        end=end,
+        num_start=a,
+        num_end=b,
+        value=value,
+        unit=_as_written(text, f, b, end, unit),
+        qualifier=qualifier,
+        range_high=high,
+        chinese=False,
+    )
 
 
 def _as_written(text: str, f: str, b: int, end: int, unit: str) -> str:
@@ -391,11 +686,24 @@ def _as_written(text: str, f: str, b: int, end: int, unit: str) -> str:
     seg = f[b:end]
     i = seg.find(unit) if unit else -1
     if i >= 0:
-        return text[b + i:b + i + len(unit)]
+        return text[b + i : b + i + len(unit)]
     return unit
 
 
-CN_NOT_AFTER = ("全会", "会议", "党代会", "代表大会", "规定", "大", "“", "\"", "届", "中全会", "产业", "积极性")
+CN_NOT_AFTER = (
+    "全会",
+    "会议",
+    "党代会",
+    "代表大会",
+    "规定",
+    "大",
+    "“",
+    '"',
+    "届",
+    "中全会",
+    "产业",
+    "积极性",
+)
 """What may not follow a Chinese-numeral count: sessions (八次全会), names (八项规定, 三个“一号工程”)."""
 
 
@@ -406,7 +714,7 @@ def _read_chinese(f: str, a: int, b: int) -> _Raw | None:
         return None
     if a > 0 and f[a - 1] in "第前后每逐这那哪几某各同单唯十届":
         return None
-    if re.match(r"[^，。；：,;:]{0,14}?(?:全会|会议|党代会)", f[b:b + 20]) and f.startswith("次", b):
+    if re.match(r"[^，。；：,;:]{0,14}?(?:全会|会议|党代会)", f[b : b + 20]) and f.startswith("次", b):
         return None  # 十一届七次、八次、九次全会: session numbers
     if _inside(f, a, "“", "”", 14) or _inside(f, a, "《", "》", 40):
         return None
@@ -419,7 +727,7 @@ def _read_chinese(f: str, a: int, b: int) -> _Raw | None:
     # only a numeral that jieba reads as a word of its own, ending by the measure word, is a count:
     # 统一 / 进一步 / 八项规定 / 三级公立医院 are words, 两次 / 五个 are not
     lo = max(0, a - 6)
-    spans = [(lo + x, lo + y) for x, y in segment_spans(f[lo:end + 4])]
+    spans = [(lo + x, lo + y) for x, y in segment_spans(f[lo : end + 4])]
     token = next(((x, y) for x, y in spans if x == a), None)
     if token is None or token[1] > end:
         return None
@@ -427,8 +735,17 @@ def _read_chinese(f: str, a: int, b: int) -> _Raw | None:
         value = parse_number(s)
     except (ValueError, KeyError, TypeError):
         return None
-    return _Raw(start=a, end=end, num_start=a, num_end=b, value=value, unit=unit, qualifier=None,
-                range_high=None, chinese=True)
+    return _Raw(
+        start=a,
+        end=end,
+        num_start=a,
+        num_end=b,
+        value=value,
+        unit=unit,
+        qualifier=None,
+        range_high=None,
+        chinese=True,
+    )
 
 
 # ---------------------------------------------------------------- kind
@@ -438,14 +755,27 @@ def _target_context(f: str, a: int, end: int, para_start: int) -> bool:
     para = f[para_start:a]
     if any(cue in para for cue in ("预期目标", "主要目标是", "主要目标为", "目标任务是", "发展目标是")):
         return True
-    return bool(TARGET_AFTER.match(f[end:end + 14]))
+    return bool(TARGET_AFTER.match(f[end : end + 14]))
 
 
 # ---------------------------------------------------------------- labels
 
 
-EMPTY_SUBJECTS = frozenset(("同比", "比上年", "较上年", "环比", "力争", "确保", "努力", "争取", "预计", "计划",
-                            *(v for v, _ in CHANGE_VERBS)))
+EMPTY_SUBJECTS = frozenset(
+    (
+        "同比",
+        "比上年",
+        "较上年",
+        "环比",
+        "力争",
+        "确保",
+        "努力",
+        "争取",
+        "预计",
+        "计划",
+        *(v for v, _ in CHANGE_VERBS),
+    )
+)
 """What is left of a clause that names no measure (力争达到8%, 削减至326项)."""
 
 
@@ -456,36 +786,128 @@ def _strip_words(label: str) -> str:
         changed = False
         for w in LABEL_LEAD:
             if label.startswith(w) and len(label) > len(w):
-                label, changed = label[len(w):], True
+                label, changed = label[len(w) :], True
                 break
         for w in LABEL_TRAIL:
             if label.endswith(w) and not label.endswith(("年均", "平均", "人均", "成为")):
-                label, changed = label[:-len(w)], True
+                label, changed = label[: -len(w)], True
                 break
     label = label.strip(" 、")
     etc = list(re.finditer(r"等(?![级次待同于额量])", label))
     if etc and len(label) - etc[-1].end() >= 4:
-        label = label[etc[-1].end():]  # 台州…、长三角大飞机等国家先进制造业集群 -> 国家先进制造业集群
+        label = label[etc[-1].end() :]  # 台州…、长三角大飞机等国家先进制造业集群 -> 国家先进制造业集群
     if len(label) > 3 and "了" in label[1:-1]:
         label = label.replace("了", "", 1)  # 完成了目录化 -> 完成目录化
     return label
 
 
-VERB_WORDS = ("应办结", "已办结", "办结", "受理", "结案", "败诉", "胜诉", "办理", "完成", "整改", "审核", "审查",
-              "备案", "发生", "收到", "开展", "组织", "建成", "建设", "新增", "新建", "实现", "推出", "发布",
-              "制定", "修订", "修改", "废止", "提请", "审议", "接收", "反映", "签收", "出具", "参与", "培育",
-              "申报", "申请", "检查", "核查", "调处", "调解", "化解", "清理", "取消", "下放", "公布", "继续有效",
-              "正在办理", "应", "已", "累计", "建立", "设立", "组织")
+VERB_WORDS = (
+    "应办结",
+    "已办结",
+    "办结",
+    "受理",
+    "结案",
+    "败诉",
+    "胜诉",
+    "办理",
+    "完成",
+    "整改",
+    "审核",
+    "审查",
+    "备案",
+    "发生",
+    "收到",
+    "开展",
+    "组织",
+    "建成",
+    "建设",
+    "新增",
+    "新建",
+    "实现",
+    "推出",
+    "发布",
+    "制定",
+    "修订",
+    "修改",
+    "废止",
+    "提请",
+    "审议",
+    "接收",
+    "反映",
+    "签收",
+    "出具",
+    "参与",
+    "培育",
+    "申报",
+    "申请",
+    "检查",
+    "核查",
+    "调处",
+    "调解",
+    "化解",
+    "清理",
+    "取消",
+    "下放",
+    "公布",
+    "继续有效",
+    "正在办理",
+    "应",
+    "已",
+    "累计",
+    "建立",
+    "设立",
+    "组织",
+)
 """Verbs of the genre: a short label that starts with one (办结12件) takes the topic of the figure before."""
-COUNT_UNITS = frozenset(("件", "个", "次", "人", "名", "户", "台", "份", "项", "家", "条", "支", "场", "所", "列",
-                         "篇", "部", "座", "处", "批", "辆", "艘", "张", "种", "套", "间", "位", "类", "人次", "万",
-                         "亿", "万人", "万户", "万家", "万名", "万个", "亿人"))
+COUNT_UNITS = frozenset(
+    (
+        "件",
+        "个",
+        "次",
+        "人",
+        "名",
+        "户",
+        "台",
+        "份",
+        "项",
+        "家",
+        "条",
+        "支",
+        "场",
+        "所",
+        "列",
+        "篇",
+        "部",
+        "座",
+        "处",
+        "批",
+        "辆",
+        "艘",
+        "张",
+        "种",
+        "套",
+        "间",
+        "位",
+        "类",
+        "人次",
+        "万",
+        "亿",
+        "万人",
+        "万户",
+        "万家",
+        "万名",
+        "万个",
+        "亿人",
+    )
+)
 """Units after which a noun may follow the figure (216个“两重”项目): the label is read after it."""
 
 
 def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> tuple[str, int]:
     """The noun phrase right after a count (``216个“两重”项目全部开工建设`` -> ``“两重”项目开工建设``)."""
-    if end >= len(f) or (unit not in COUNT_UNITS and not before.endswith("的") and len(_strip_words(before)) > 2):
+    if end >= len(f) or (
+        unit not in COUNT_UNITS and not before.endswith("的") and len(_strip_words(before)) > 2
+    ):
         return "", end
     ch = f[end]
     if not (ch == "“" or "\u4e00" <= ch <= "\u9fff") or ch in "余多以左约近等的":
@@ -506,15 +928,50 @@ def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> tuple[s
     phrase = f[end:i]
     rank = re.search(r"中?(?:位居|排名|名列|位列|居于|排在)", phrase)
     if rank:
-        phrase = phrase[:rank.start()]  # 在100个城市中位居第一: the ranking is not the measure
+        phrase = phrase[: rank.start()]  # 在100个城市中位居第一: the ranking is not the measure
     for w in ("全部", "均", "已", "都", "全面", "正式"):
         phrase = phrase.replace(w, "", 1) if len(phrase) > len(w) + 1 else phrase
     return (phrase, i) if len(phrase) >= 2 else ("", end)
 
 
-LEAD_VERBS = frozenset(("组织", "设立", "建立", "开展", "举办", "推出", "发布", "实现", "办理", "审核", "审议", "提请",
-                        "收到", "接收", "化解", "调处", "培育", "建成", "新建", "争取", "安排", "出台", "制定", "修订",
-                        "选任", "选派", "聘请", "认定", "评选", "创建", "打造", "完成", "引进", "新增"))
+LEAD_VERBS = frozenset(
+    (
+        "组织",
+        "设立",
+        "建立",
+        "开展",
+        "举办",
+        "推出",
+        "发布",
+        "实现",
+        "办理",
+        "审核",
+        "审议",
+        "提请",
+        "收到",
+        "接收",
+        "化解",
+        "调处",
+        "培育",
+        "建成",
+        "新建",
+        "争取",
+        "安排",
+        "出台",
+        "制定",
+        "修订",
+        "选任",
+        "选派",
+        "聘请",
+        "认定",
+        "评选",
+        "创建",
+        "打造",
+        "完成",
+        "引进",
+        "新增",
+    )
+)
 """Verbs that open the measured phrase of a long label (…等地设立基层法治观测点 -> 设立基层法治观测点)."""
 MAX_LABEL_CHARS = 16
 """Labels longer than this are cut back to their last verb phrase (a table row name, not a sentence)."""
@@ -543,7 +1000,7 @@ def _topic(label: str) -> tuple[str, bool]:
         changed = False
         for v in VERB_WORDS:
             if t.startswith(v) and len(t) > len(v) + 1:
-                t, changed, is_object = t[len(v):], True, True
+                t, changed, is_object = t[len(v) :], True, True
                 break
     trimmed = t
     for suffix in ("率",):
@@ -598,7 +1055,7 @@ def _tokens(s: str) -> list[str]:
 
 
 def _clause_start(f: str, a: int, floor: int) -> int:
-    """Start of the clause ending at ``a``: back to a comma or stop, skipping “quoted” and (bracketed) words."""
+    """Start of the clause ending at ``a``: back to a comma or stop, over “quoted” and (bracketed) words."""
     i = a - 1
     quote = paren = 0
     while i >= floor:
@@ -622,18 +1079,44 @@ def _clause_start(f: str, a: int, floor: int) -> int:
 
 
 def _list_clause_start(f: str, cstart: int, floor: int) -> int:
-    """For 新能源汽车、集成电路、工业机器人产量分别增长...: go back over 、-separated words without figures."""
+    """For 新能源汽车、集成电路、工业机器人产量分别增长...: back over 、-separated words without figures."""
     while cstart - 1 > floor and f[cstart - 1] == "、":
         prev = _clause_start(f, cstart - 1, floor)
-        if any(ch.isdigit() for ch in f[prev:cstart - 1]):
+        if any(ch.isdigit() for ch in f[prev : cstart - 1]):
             break
         cstart = prev
     return cstart
 
 
 def _is_measure_word(w: str) -> bool:
-    return w.endswith(("数", "量", "额", "值", "率", "收入", "比重", "占比", "规模", "指数", "面积", "产量", "人数",
-                       "浓度", "价格", "水平", "强度", "利润", "投资", "消费", "支出", "总额", "余额", "增加值"))
+    return w.endswith(
+        (
+            "数",
+            "量",
+            "额",
+            "值",
+            "率",
+            "收入",
+            "比重",
+            "占比",
+            "规模",
+            "指数",
+            "面积",
+            "产量",
+            "人数",
+            "浓度",
+            "价格",
+            "水平",
+            "强度",
+            "利润",
+            "投资",
+            "消费",
+            "支出",
+            "总额",
+            "余额",
+            "增加值",
+        )
+    )
 
 
 def _distribute(subject: str, n: int) -> list[str] | None:
@@ -656,8 +1139,12 @@ def _distribute(subject: str, n: int) -> list[str] | None:
         cut = min(bounds, key=lambda x: (abs(x - len(first)), -x))
         tail = last[cut:]
         out = [p + tail if i < n - 1 else p for i, p in enumerate(parts)]
-    elif _is_measure_word(first) and len(first_words) > 1 and len(last) <= 4 and not any(
-            last.startswith(w) for w in first_words[:1]):
+    elif (
+        _is_measure_word(first)
+        and len(first_words) > 1
+        and len(last) <= 4
+        and not any(last.startswith(w) for w in first_words[:1])
+    ):
         # shared head: 生产安全事故起数和死亡人数
         head = "".join(first_words[:-1])
         out = [p if i == 0 else head + p for i, p in enumerate(parts)]
@@ -670,8 +1157,9 @@ def _distribute(subject: str, n: int) -> list[str] | None:
 def _innermost(sections: Sequence[Section], pos: int) -> Section | None:
     best: Section | None = None
     for s in sections:
-        if s.start <= pos < s.end and (best is None or s.level > best.level or
-                                       (s.end - s.start) < (best.end - best.start)):
+        if s.start <= pos < s.end and (
+            best is None or s.level > best.level or (s.end - s.start) < (best.end - best.start)
+        ):
             best = s
     return best
 
@@ -707,7 +1195,7 @@ def _strip_adverbs(seg: str) -> str:
         changed = False
         for adv in CHANGE_ADVERBS:
             if seg.endswith(adv) and len(seg) > len(adv):
-                seg, changed = seg[:-len(adv)], True
+                seg, changed = seg[: -len(adv)], True
                 break
     return seg
 
@@ -725,13 +1213,15 @@ def _list_length(raws: Sequence[_Raw], i: int, f: str) -> int:
     n = 1
     while i + n < len(raws):
         prev, cur = raws[i + n - 1], raws[i + n]
-        if f[prev.end:cur.start] not in ("、", "和", "及", "与"):
+        if f[prev.end : cur.start] not in ("、", "和", "及", "与"):
             break
         n += 1
     return n
 
 
-def extract_indicators(text: str, sections: tuple[Section, ...], *, settings: Settings) -> tuple[Indicator, ...]:
+def extract_indicators(
+    text: str, sections: tuple[Section, ...], *, settings: Settings
+) -> tuple[Indicator, ...]:
     """Every quantity of ``text`` in document order, with label, unit, qualifier, kind and section."""
     f = fold(text)
     raws = _scan(text, f)
@@ -753,14 +1243,18 @@ def extract_indicators(text: str, sections: tuple[Section, ...], *, settings: Se
         cstart = _clause_start(f, r.start, sent_start)
         if n > 0 and cstart <= raws[n - 1].end <= r.start:
             cstart = raws[n - 1].end  # 占全国份额从14%提升到15.5%: the clause of 15.5 starts after 14%
-        if f[r.end:r.end + 1] in ("、", "和") and "分别" in f[cstart:r.start]:
+        if f[r.end : r.end + 1] in ("、", "和") and "分别" in f[cstart : r.start]:
             cstart = _list_clause_start(f, cstart, sent_start)
-        clause = f[cstart:r.start]
+        clause = f[cstart : r.start]
         if r.start > 0 and f[r.start - 1] in "、和及与" and r.start - 1 < cstart:
             clause = ""
-        gap = f[state.last_end:r.num_start] if state is not None else None
-        continues = (state is not None and state.sentence == sent_start and gap in ("、", "和", "及", "与")
-                     and base_of(1.0, r.unit)[1] == base_of(1.0, state.unit)[1])
+        gap = f[state.last_end : r.num_start] if state is not None else None
+        continues = (
+            state is not None
+            and state.sentence == sent_start
+            and gap in ("、", "和", "及", "与")
+            and base_of(1.0, r.unit)[1] == base_of(1.0, state.unit)[1]
+        )
         if continues and state is not None:
             kind, direction = state.kind, state.direction
             if state.parts is not None and state.index < len(state.parts):
@@ -806,13 +1300,23 @@ def extract_indicators(text: str, sections: tuple[Section, ...], *, settings: Se
                 elif len(subject) >= 5 and not subject.endswith("率"):
                     topics[sent_start] = _topic(subject)[0]
             parts: list[str] | None = None
-            if f[r.end:r.end + 1] in ("、", "和", "及", "与"):
+            if f[r.end : r.end + 1] in ("、", "和", "及", "与"):
                 parts = _distribute(subject, _list_length(raws, n, f))
             label = (parts[0] if parts else subject) + (verb if direction is not None else "")
-            state = _ListState(sentence=sent_start, subject=subject, unit=r.unit, kind=kind,
-                               direction=direction, verb=verb, last_end=r.end, parts=parts, index=1)
-        last_subject[sent_start] = label[: len(label) - len(state.verb)] if state.verb and \
-            label.endswith(state.verb) else label
+            state = _ListState(
+                sentence=sent_start,
+                subject=subject,
+                unit=r.unit,
+                kind=kind,
+                direction=direction,
+                verb=verb,
+                last_end=r.end,
+                parts=parts,
+                index=1,
+            )
+        last_subject[sent_start] = (
+            label[: len(label) - len(state.verb)] if state.verb and label.endswith(state.verb) else label
+        )
         last_label[sent_start] = label
         iid = f"i{n + 1}"
         parent: str | None = None
@@ -820,7 +1324,7 @@ def extract_indicators(text: str, sections: tuple[Section, ...], *, settings: Se
             parent = open_parent[0]
         elif clause.startswith("其中") and out:
             parent = out[-1].parent or out[-1].id
-        if f[r.end:r.end + 1] == "(":
+        if f[r.end : r.end + 1] == "(":
             close = f.find(")", r.end, r.end + 200)
             if close > 0:
                 open_parent = (iid, close)
@@ -828,14 +1332,28 @@ def extract_indicators(text: str, sections: tuple[Section, ...], *, settings: Se
             label += next((o.label for o in out if o.id == parent), "")
         k = f.rfind(label, sent_start, r.end + 80) if label else -1
         if k >= 0:
-            label = text[k:k + len(label)]  # as written: full-width brackets, traditional characters
+            label = text[k : k + len(label)]  # as written: full-width brackets, traditional characters
         bv, bu = base_of(r.value, r.unit)
         sec = _innermost(sections, r.start)
-        out.append(Indicator(
-            id=iid, label=label, value=r.value, unit=r.unit, qualifier=r.qualifier, kind=kind,
-            start=r.start, end=r.end, section=sec.id if sec else None, base_value=bv, base_unit=bu,
-            direction=direction if kind != "level" else None, parent=parent, range_high=r.range_high,
-            sentence=Span(sent_start, sent_end)))
+        out.append(
+            Indicator(
+                id=iid,
+                label=label,
+                value=r.value,
+                unit=r.unit,
+                qualifier=r.qualifier,
+                kind=kind,
+                start=r.start,
+                end=r.end,
+                section=sec.id if sec else None,
+                base_value=bv,
+                base_unit=bu,
+                direction=direction if kind != "level" else None,
+                parent=parent,
+                range_high=r.range_high,
+                sentence=Span(sent_start, sent_end),
+            )
+        )
     return tuple(out)
 
 

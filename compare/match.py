@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from rapidfuzz import fuzz
 
@@ -33,10 +34,19 @@ from .nlp import words
 from .settings import Settings
 from .textnorm import fold
 
+Consistency = Literal["consistent", "inconsistent"]
 _FORBIDDEN = 1e9
-_NOT_SUBJECT = re.compile("|".join(sorted(
-    [v for v, _ in CHANGE_VERBS] + list(CHANGE_ADVERBS) + ["比", "较", "上年", "去年", "了", "，", ",", "、", " "],
-    key=len, reverse=True)))
+_NOT_SUBJECT = re.compile(
+    "|".join(
+        sorted(
+            [v for v, _ in CHANGE_VERBS]
+            + list(CHANGE_ADVERBS)
+            + ["比", "较", "上年", "去年", "了", "，", ",", "、", " "],
+            key=len,
+            reverse=True,
+        )
+    )
+)
 _PERCENT_UNITS = frozenset({"%", "‰", "个百分点", "百分点"})
 
 
@@ -93,8 +103,10 @@ def _plausibility(a: Indicator, b: Indicator) -> float:
     return max(0.0, 1.0 - r / math.log(20.0))
 
 
-_MULTI_YEAR_CUE = re.compile(r"五年来|过去五年|五年间|五年中|“十[一二三四五六]五”(?:时期|期间|的五年|以来)|"
-                             r"十[一二三四五六]五时期|这五年")
+_MULTI_YEAR_CUE = re.compile(
+    r"五年来|过去五年|五年间|五年中|“十[一二三四五六]五”(?:时期|期间|的五年|以来)|"
+    r"十[一二三四五六]五时期|这五年"
+)
 _BASELINE_BEFORE = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末|初)?(?:的)?)?$")
 
 
@@ -124,7 +136,7 @@ def multi_year_zones(text: str) -> list[tuple[int, int]]:
 
 def is_baseline(text: str, ind: Indicator) -> bool:
     """Is this the starting level of a 从X到Y statement (从2020年的10.5万元提高到14万元)?"""
-    return bool(_BASELINE_BEFORE.search(fold(text[max(0, ind.start - 12):ind.start])))
+    return bool(_BASELINE_BEFORE.search(fold(text[max(0, ind.start - 12) : ind.start])))
 
 
 @dataclass(frozen=True)
@@ -141,14 +153,26 @@ def _context(report: Report) -> _Context:
     zones = multi_year_zones(report.text)
     # in a review of several years, changes (年均增长, 下降49.9%) and totals (累计) span the period;
     # the level reached (跃升到38家, 提高到3.3%) is this year's and pairs as usual
-    multi = frozenset(i.id for i in report.indicators if any(a <= i.start < b for a, b in zones) and
-                      (i.kind == "change" or "累计" in report.text[max(0, i.start - 16):i.start]))
+    multi = frozenset(
+        i.id
+        for i in report.indicators
+        if any(a <= i.start < b for a, b in zones)
+        and (i.kind == "change" or "累计" in report.text[max(0, i.start - 16) : i.start])
+    )
     base = frozenset(i.id for i in report.indicators if is_baseline(report.text, i))
     return _Context(multi_year=multi, baseline=base)
 
 
-def pair_score(a: Indicator, b: Indicator, *, pos_a: float, pos_b: float, sections_paired: bool | None,
-               settings: Settings, period_differs: bool = False) -> float:
+def pair_score(
+    a: Indicator,
+    b: Indicator,
+    *,
+    pos_a: float,
+    pos_b: float,
+    sections_paired: bool | None,
+    settings: Settings,
+    period_differs: bool = False,
+) -> float:
     """The confidence 0..1 that ``a`` (old) and ``b`` (new) are the same measure; 0 if incompatible."""
     if not compatible(a, b):
         return 0.0
@@ -247,8 +271,13 @@ def _section_chains(report: Report) -> dict[str, list[str]]:
     return chains
 
 
-def _sections_agree(a: Indicator, b: Indicator, chains_old: dict[str, list[str]],
-                    chains_new: dict[str, list[str]], paired: set[tuple[str, str]]) -> bool | None:
+def _sections_agree(
+    a: Indicator,
+    b: Indicator,
+    chains_old: dict[str, list[str]],
+    chains_new: dict[str, list[str]],
+    paired: set[tuple[str, str]],
+) -> bool | None:
     """True when the aligner paired a section holding ``a`` with one holding ``b``; False when it
     paired ``a``'s top-level section with another one than ``b``'s; None when it says nothing."""
     ca = chains_old.get(a.section or "", [])
@@ -271,8 +300,9 @@ def _group_key(ind: Indicator) -> tuple[str, str]:
     return ind.kind, fam
 
 
-def match_indicators(old: Report, new: Report, section_pairs: tuple[SectionPair, ...], *,
-                     settings: Settings) -> tuple[IndicatorPair, ...]:
+def match_indicators(
+    old: Report, new: Report, section_pairs: tuple[SectionPair, ...], *, settings: Settings
+) -> tuple[IndicatorPair, ...]:
     """Pair the indicators of two reports one to one; unpaired ones come out with None on the other side."""
     pos_old, pos_new = _positions(old), _positions(new)
     paired_secs = _paired_sections(section_pairs)
@@ -289,17 +319,32 @@ def match_indicators(old: Report, new: Report, section_pairs: tuple[SectionPair,
         news = groups_new.get(key, [])
         if not news:
             continue
-        scores = [[pair_score(a, b, pos_a=pos_old[a.id], pos_b=pos_new[b.id],
-                              sections_paired=_sections_agree(a, b, chains_old, chains_new, paired_secs),
-                              settings=settings,
-                              period_differs=((a.id in ctx_old.multi_year) != (b.id in ctx_new.multi_year) or
-                                              (a.id in ctx_old.baseline) != (b.id in ctx_new.baseline)))
-                   for b in news] for a in olds]
+        scores = [
+            [
+                pair_score(
+                    a,
+                    b,
+                    pos_a=pos_old[a.id],
+                    pos_b=pos_new[b.id],
+                    sections_paired=_sections_agree(a, b, chains_old, chains_new, paired_secs),
+                    settings=settings,
+                    period_differs=(
+                        (a.id in ctx_old.multi_year) != (b.id in ctx_new.multi_year)
+                        or (a.id in ctx_old.baseline) != (b.id in ctx_new.baseline)
+                    ),
+                )
+                for b in news
+            ]
+            for a in olds
+        ]
         # one "stay unpaired" column per old indicator, costing what a pair at the threshold costs:
         # a weak pair never displaces a strong one just to pair more indicators
         stay = 1.0 - settings.indicator_pair_min_score
-        cost = [[1.0 - s if s >= settings.indicator_pair_min_score else _FORBIDDEN for s in row] +
-                [stay] * len(olds) for row in scores]
+        cost = [
+            [1.0 - s if s >= settings.indicator_pair_min_score else _FORBIDDEN for s in row]
+            + [stay] * len(olds)
+            for row in scores
+        ]
         for r, c in assign(cost):
             if c >= len(news):
                 continue
@@ -315,8 +360,17 @@ def match_indicators(old: Report, new: Report, section_pairs: tuple[SectionPair,
             a = old_by_id[oid]
             delta, ratio = _change(a, b)
             verdict, note = checks.get(b.id, (None, None))
-            pairs.append(IndicatorPair(old=oid, new=b.id, score=round(s, 4), delta=delta, ratio=ratio,
-                                       consistency=verdict, note=note))
+            pairs.append(
+                IndicatorPair(
+                    old=oid,
+                    new=b.id,
+                    score=round(s, 4),
+                    delta=delta,
+                    ratio=ratio,
+                    consistency=verdict,
+                    note=note,
+                )
+            )
         else:
             pairs.append(IndicatorPair(old=None, new=b.id, score=0.0))
     used_old = {o for o, _ in chosen.values()}
@@ -357,7 +411,7 @@ def stated_changes(report: Report, level: Indicator) -> list[Indicator]:
             continue
         if i.sentence != level.sentence or i.kind != "change" or i.direction is None:
             break
-        between = fold(report.text[last_end:i.start])
+        between = fold(report.text[last_end : i.start])
         if _NOT_SUBJECT.sub("", between):
             break  # 17个重点传统制造业增加值增长5.3%: the change has a subject of its own
         out.append(i)
@@ -365,8 +419,9 @@ def stated_changes(report: Report, level: Indicator) -> list[Indicator]:
     return out
 
 
-def check_consistency(old: Report, new: Report, pairs: dict[str, str], *,
-                      settings: Settings) -> dict[str, tuple[str, str]]:
+def check_consistency(
+    old: Report, new: Report, pairs: dict[str, str], *, settings: Settings
+) -> dict[str, tuple[Consistency, str]]:
     """For each paired level of the new report (new id -> old id) with a stated change after it,
     whether last year's level and this year's agree with the change stated.
 
@@ -374,7 +429,7 @@ def check_consistency(old: Report, new: Report, pairs: dict[str, str], *,
     """
     old_by_id = {i.id: i for i in old.indicators}
     new_by_id = {i.id: i for i in new.indicators}
-    out: dict[str, tuple[str, str]] = {}
+    out: dict[str, tuple[Consistency, str]] = {}
     for nid, oid in pairs.items():
         b, a = new_by_id[nid], old_by_id[oid]
         if a.kind != "level" or b.kind != "level" or not compatible(a, b):
@@ -391,21 +446,31 @@ def check_consistency(old: Report, new: Report, pairs: dict[str, str], *,
                 computed = (vb - va) / va * 100.0
                 tol = settings.consistency_pct_tolerance + 0.5 * 10 ** -_decimals(c.value)
                 ok = abs(computed - stated) <= tol
-                results.append((ok, f"stated {written}; {a.value:g}{a.unit} -> {b.value:g}{b.unit} "
-                                    f"gives {computed:+.2f}%"))
+                results.append(
+                    (
+                        ok,
+                        f"stated {written}; {a.value:g}{a.unit} -> {b.value:g}{b.unit} "
+                        f"gives {computed:+.2f}%",
+                    )
+                )
             elif c.base_unit in ("个百分点", "百分点") and unit_family(b) == "%":
                 computed = vb - va
                 ok = abs(computed - stated) <= settings.consistency_pct_tolerance + 0.05
-                results.append((ok, f"stated {written}; {a.value:g}% -> {b.value:g}% gives {computed:+.2f} points"))
+                results.append(
+                    (ok, f"stated {written}; {a.value:g}% -> {b.value:g}% gives {computed:+.2f} points")
+                )
             elif unit_family(c) == unit_family(b) and unit_family(b) not in _PERCENT_UNITS:
                 stated_abs = sign * comparable_value(c)
                 computed = vb - va
-                rounding = 0.5 * 10 ** -_decimals(c.value) * (comparable_value(c) / c.value if c.value else 1.0)
+                rounding = (
+                    0.5 * 10 ** -_decimals(c.value) * (comparable_value(c) / c.value if c.value else 1.0)
+                )
                 tol = max(rounding, settings.consistency_rel_tolerance * abs(stated_abs))
                 ok = abs(computed - stated_abs) <= tol
-                results.append((ok, f"stated {written}; {a.value:g}{a.unit} -> {b.value:g}{b.unit} "
-                                    f"gives {computed:+g}"))
+                results.append(
+                    (ok, f"stated {written}; {a.value:g}{a.unit} -> {b.value:g}{b.unit} gives {computed:+g}")
+                )
         if results:
-            verdict = "consistent" if all(ok for ok, _ in results) else "inconsistent"
+            verdict: Consistency = "consistent" if all(ok for ok, _ in results) else "inconsistent"
             out[nid] = (verdict, "; ".join(note for _, note in results))
     return out

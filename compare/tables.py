@@ -24,8 +24,22 @@ from .settings import Settings
 
 TableFormat = Literal["csv", "xlsx", "json"]
 
-SINGLE_COLUMNS = ("id", "label", "value", "unit", "qualifier", "kind", "direction", "range_high",
-                  "base_value", "base_unit", "parent", "section", "start", "end")
+SINGLE_COLUMNS = (
+    "id",
+    "label",
+    "value",
+    "unit",
+    "qualifier",
+    "kind",
+    "direction",
+    "range_high",
+    "base_value",
+    "base_unit",
+    "parent",
+    "section",
+    "start",
+    "end",
+)
 """Columns of a one-report table, in order."""
 
 
@@ -50,8 +64,10 @@ def indicator_table(reports: Sequence[Report], *, settings: Settings) -> pd.Data
         ordered.sort(key=lambda r: r.meta.year or 0)
     years = [_year_label(r, k) for k, r in enumerate(ordered)]
     if len(set(years)) != len(years):
-        raise TableError(f"two reports for the same year ({', '.join(years)}) / a table has one column per "
-                         "year / pass one report per year, or --year to say which year a report reviews")
+        raise TableError(
+            f"two reports for the same year ({', '.join(years)}) / a table has one column per "
+            "year / pass one report per year, or --year to say which year a report reviews"
+        )
     # chains: list of {year index -> indicator}
     chains: list[dict[int, Indicator]] = []
     tail: dict[str, int] = {}  # indicator id in the latest report so far -> chain index

@@ -65,7 +65,8 @@ class Tally:
         pp = self.pair_tp / self.pair_pred if self.pair_pred else 1.0
         pr = self.pair_tp / self.pair_gold if self.pair_gold else 1.0
         out = {
-            "precision": p, "recall": r,
+            "precision": p,
+            "recall": r,
             "label_sim": sum(self.label_means) / len(self.label_means) if self.label_means else 1.0,
             "kind_acc": self.kinds_ok / self.tp if self.tp else 1.0,
             "pair_f1": 2 * pp * pr / (pp + pr) if pp + pr else 0.0,
@@ -90,7 +91,9 @@ def covering(report: Report, pos: int) -> Indicator | None:
 
 def score_report(gold: dict[str, Any], report: Report, tally: Tally, name: str) -> None:
     text = report.text
-    scopes = [(text.find(s["from"]), text.find(s["to"]) + len(s["to"])) for s in gold.get("indicator_scope") or []]
+    scopes = [
+        (text.find(s["from"]), text.find(s["to"]) + len(s["to"])) for s in gold.get("indicator_scope") or []
+    ]
     optional = [number_position(text, o) for o in gold.get("optional", [])]
     answered: set[str] = set()
     hits: dict[str, tuple[dict[str, Any], Indicator]] = {}
@@ -116,7 +119,7 @@ def score_report(gold: dict[str, Any], report: Report, tally: Tally, name: str) 
         else:
             counted += 1
             if ind.id not in answered:
-                tally.misses.append(f"{name}: extra {text[ind.start:ind.end]!r} ({ind.label})")
+                tally.misses.append(f"{name}: extra {text[ind.start : ind.end]!r} ({ind.label})")
     tally.tp += len(hits)
     tally.pred += counted
     tally.gold += len(gold.get("indicators", []))
@@ -130,8 +133,16 @@ def score_report(gold: dict[str, Any], report: Report, tally: Tally, name: str) 
         tally.label_means.append(sum(sims) / len(sims))
 
 
-def score_pair(gold: dict[str, Any], old_gold: dict[str, Any], new_gold: dict[str, Any], old: Report,
-               new: Report, tally: Tally, name: str, settings: Settings) -> None:
+def score_pair(
+    gold: dict[str, Any],
+    old_gold: dict[str, Any],
+    new_gold: dict[str, Any],
+    old: Report,
+    new: Report,
+    tally: Tally,
+    name: str,
+    settings: Settings,
+) -> None:
     def ind_id(report: Report, item: dict[str, Any]) -> str | None:
         found = covering(report, number_position(report.text, item))
         return found.id if found else None
@@ -142,7 +153,9 @@ def score_pair(gold: dict[str, Any], old_gold: dict[str, Any], new_gold: dict[st
     new_annotated = {ind_id(new, g) for g in new_gold.get("indicators", [])}
     new_annotated |= {ind_id(new, p["new"]) for p in gold["indicator_pairs"]}
     pairs = match_indicators(old, new, align_sections(old, new, settings=settings), settings=settings)
-    predicted = {(p.old, p.new) for p in pairs if p.old in old_annotated - {None} and p.new in new_annotated - {None}}
+    predicted = {
+        (p.old, p.new) for p in pairs if p.old in old_annotated - {None} and p.new in new_annotated - {None}
+    }
     right = predicted & {gp for gp in gold_pairs if None not in gp}
     tally.pair_tp += len(right)
     tally.pair_pred += len(predicted)
@@ -163,8 +176,16 @@ def _score_set(folder: Path, settings: Settings) -> Tally:
         old_name, new_name = path.name.removesuffix(".pair.json").split("__")
         if old_name not in reports or new_name not in reports:
             continue
-        score_pair(gold, reports[old_name], reports[new_name], parsed(gold["old"]), parsed(gold["new"]), tally,
-                   path.name, settings)
+        score_pair(
+            gold,
+            reports[old_name],
+            reports[new_name],
+            parsed(gold["old"]),
+            parsed(gold["new"]),
+            tally,
+            path.name,
+            settings,
+        )
     return tally
 
 

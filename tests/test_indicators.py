@@ -41,59 +41,214 @@ UNIT_CASES = [
     ("fazhi/guizhou-libo_2023.txt", "申请办理执法证66人", "66", 66, "人", None, "level"),
     ("fazhi/guizhou-libo_2023.txt", "全县共有调解专家20名", "20", 20, "名", None, "level"),
     ("fazhi/guizhou-libo_2023.txt", "培育农村学法用法示范户188户", "188", 188, "户", None, "level"),
-    ("fazhi/guizhou-libo_2023.txt", "检察机关下发检察建议23份,整治工作取得阶段性成效", "23", 23, "份", None, "level"),
+    (
+        "fazhi/guizhou-libo_2023.txt",
+        "检察机关下发检察建议23份,整治工作取得阶段性成效",
+        "23",
+        23,
+        "份",
+        None,
+        "level",
+    ),
     ("fazhi/guizhou-libo_2023.txt", "对外公布惠企政策服务事项577项", "577", 577, "项", None, "level"),
     ("fazhi/guizhou-libo_2023.txt", "收到州领导小组转办线索6条", "6", 6, "条", None, "level"),
     ("fazhi/guizhou-libo_2023.txt", "习近平法治思想学习培训80余场次", "80", 80, "场次", "余", "level"),
     ("fazhi/guizhou-libo_2023.txt", "行业性人民调解委员会13个", "13", 13, "个", None, "level"),
-    ("fazhi/guizhou-libo_2023.txt", "共有执法辅助设备631台(执法记录仪473台,相机47台、录音笔29支,其他82台)",
-     "29", 29, "支", None, "level"),
-    ("gwr/zhejiang_2025.txt", "新增高新技术企业超6000家、科技型中小企业1.76万家", "6000", 6000, "家", "超", "level"),
-    ("gwr/zhejiang_2025.txt", "新增高新技术企业超6000家、科技型中小企业1.76万家", "1.76", 1.76, "万家", None, "level"),
+    (
+        "fazhi/guizhou-libo_2023.txt",
+        "共有执法辅助设备631台(执法记录仪473台,相机47台、录音笔29支,其他82台)",
+        "29",
+        29,
+        "支",
+        None,
+        "level",
+    ),
+    (
+        "gwr/zhejiang_2025.txt",
+        "新增高新技术企业超6000家、科技型中小企业1.76万家",
+        "6000",
+        6000,
+        "家",
+        "超",
+        "level",
+    ),
+    (
+        "gwr/zhejiang_2025.txt",
+        "新增高新技术企业超6000家、科技型中小企业1.76万家",
+        "1.76",
+        1.76,
+        "万家",
+        None,
+        "level",
+    ),
     ("fazhi/guizhou-libo_2023.txt", "共协调到位资金60余万元", "60", 60, "万元", "余", "level"),
     ("gwr/china-national_2016.txt", "降低利息负担约4000亿元", "4000", 4000, "亿元", "约", "level"),
-    ("gwr/china-national_2015.txt", "国内生产总值达到67.7万亿元，增长6.9%，在世界主要经济体中位居前列",
-     "67.7", 67.7, "万亿元", None, "level"),
-    ("gwr/china-national_2015.txt", "国内生产总值达到67.7万亿元，增长6.9%，在世界主要经济体中位居前列",
-     "6.9", 6.9, "%", None, "change"),
-    ("gwr/china-national_2016.txt", "城镇新增就业1100万人以上，城镇登记失业率4.5%以内", "1100", 1100, "万人", "以上",
-     "target"),
-    ("gwr/china-national_2016.txt", "城镇新增就业1100万人以上，城镇登记失业率4.5%以内", "4.5", 4.5, "%", "以内",
-     "target"),
+    (
+        "gwr/china-national_2015.txt",
+        "国内生产总值达到67.7万亿元，增长6.9%，在世界主要经济体中位居前列",
+        "67.7",
+        67.7,
+        "万亿元",
+        None,
+        "level",
+    ),
+    (
+        "gwr/china-national_2015.txt",
+        "国内生产总值达到67.7万亿元，增长6.9%，在世界主要经济体中位居前列",
+        "6.9",
+        6.9,
+        "%",
+        None,
+        "change",
+    ),
+    (
+        "gwr/china-national_2016.txt",
+        "城镇新增就业1100万人以上，城镇登记失业率4.5%以内",
+        "1100",
+        1100,
+        "万人",
+        "以上",
+        "target",
+    ),
+    (
+        "gwr/china-national_2016.txt",
+        "城镇新增就业1100万人以上，城镇登记失业率4.5%以内",
+        "4.5",
+        4.5,
+        "%",
+        "以内",
+        "target",
+    ),
     ("gwr/anhui_2024.txt", "粮食产量836.9亿斤，再创历史新高", "836.9", 836.9, "亿斤", None, "level"),
-    ("gwr/anhui_2024.txt", "战略性新兴产业产值占规上工业比重43.6%、提高0.7个百分点，", "0.7", 0.7, "个百分点", None,
-     "change"),
+    (
+        "gwr/anhui_2024.txt",
+        "战略性新兴产业产值占规上工业比重43.6%、提高0.7个百分点，",
+        "0.7",
+        0.7,
+        "个百分点",
+        None,
+        "change",
+    ),
     ("gwr/shanxi_2025.txt", "新增ESI全球前1‰学科1个、前1%学科24个", "1‰", 1, "‰", None, "level"),
-    ("gwr/anhui_2025.txt", "科技型中小企业数增长4.9倍、从全国第13位升至第5位", "4.9", 4.9, "倍", None, "change"),
-    ("gwr/china-national_2016.txt", "平均每天新增1.5万户，加上个体工商户等，各类市场主体每天新增4.5万户", "1.5", 1.5,
-     "万户", None, "level"),
+    (
+        "gwr/anhui_2025.txt",
+        "科技型中小企业数增长4.9倍、从全国第13位升至第5位",
+        "4.9",
+        4.9,
+        "倍",
+        None,
+        "change",
+    ),
+    (
+        "gwr/china-national_2016.txt",
+        "平均每天新增1.5万户，加上个体工商户等，各类市场主体每天新增4.5万户",
+        "1.5",
+        1.5,
+        "万户",
+        None,
+        "level",
+    ),
     ("gwr/anhui_2024.txt", "新增保障性租赁住房12.4万套（间）", "12.4", 12.4, "万套（间）", None, "level"),
     ("gwr/zhejiang_2024.txt", "全省工商业平均电价下降1分/千瓦时", "1", 1, "分/千瓦时", None, "change"),
-    ("gwr/zhejiang_2024.txt", "保障重大项目用能指标1600万吨标准煤", "1600", 1600, "万吨标准煤", None, "level"),
-    ("gwr/anhui_2024.txt", "PM2.5平均浓度35.2微克/立方米，空气质量优良天数比率82.2%", "35.2", 35.2, "微克/立方米",
-     None, "level"),
-    ("gwr/anhui_2024.txt", "PM2.5平均浓度35.2微克/立方米，空气质量优良天数比率82.2%", "82.2", 82.2, "%", None,
-     "level"),
+    (
+        "gwr/zhejiang_2024.txt",
+        "保障重大项目用能指标1600万吨标准煤",
+        "1600",
+        1600,
+        "万吨标准煤",
+        None,
+        "level",
+    ),
+    (
+        "gwr/anhui_2024.txt",
+        "PM2.5平均浓度35.2微克/立方米，空气质量优良天数比率82.2%",
+        "35.2",
+        35.2,
+        "微克/立方米",
+        None,
+        "level",
+    ),
+    (
+        "gwr/anhui_2024.txt",
+        "PM2.5平均浓度35.2微克/立方米，空气质量优良天数比率82.2%",
+        "82.2",
+        82.2,
+        "%",
+        None,
+        "level",
+    ),
     ("gwr/gansu_2024.txt", "开展各类促消费活动10336场次", "10336", 10336, "场次", None, "level"),
     ("fazhi/beijing-chaoyang_2022.txt", "累计服务36.43万人次", "36.43", 36.43, "万人次", None, "level"),
-    ("fazhi/tianjin-teda_2025.txt", "政务服务大厅年办件量约14.6万件,年商事登记办理31715件次", "14.6", 14.6, "万件",
-     "约", "level"),
+    (
+        "fazhi/tianjin-teda_2025.txt",
+        "政务服务大厅年办件量约14.6万件,年商事登记办理31715件次",
+        "14.6",
+        14.6,
+        "万件",
+        "约",
+        "level",
+    ),
     ("fazhi/zhejiang-hangzhou_2024.txt", "覆盖公职人员近5万名", "5", 5, "万名", "近", "level"),
-    ("gwr/china-national_2013.txt", "城镇登记失业率控制在4.6%以内，国际收支基本平衡", "4.6", 4.6, "%", "以内", "level"),
-    ("gwr/china-national_2014.txt", "居民消费价格涨幅3%左右，城镇新增就业1000万人以上", "3", 3, "%", "左右", "target"),
+    (
+        "gwr/china-national_2013.txt",
+        "城镇登记失业率控制在4.6%以内，国际收支基本平衡",
+        "4.6",
+        4.6,
+        "%",
+        "以内",
+        "level",
+    ),
+    (
+        "gwr/china-national_2014.txt",
+        "居民消费价格涨幅3%左右，城镇新增就业1000万人以上",
+        "3",
+        3,
+        "%",
+        "左右",
+        "target",
+    ),
     ("gwr/china-national_2016.txt", "6700多公里、农村公路29万公里", "6700", 6700, "公里", "多", "level"),
-    ("fazhi/guizhou-libo_2023.txt", "政府法律顾问共出具法律意见369余份,参与政府各种会议96次", "369", 369, "份", "余",
-     "level"),
+    (
+        "fazhi/guizhou-libo_2023.txt",
+        "政府法律顾问共出具法律意见369余份,参与政府各种会议96次",
+        "369",
+        369,
+        "份",
+        "余",
+        "level",
+    ),
     ("gwr/china-national_2015.txt", "新增4万多亿元", "4", 4, "万亿元", "多", "level"),
-    ("fazhi/guizhou-libo_2023.txt", "纠错率0,发生一审行政诉讼案件25件,结案23件,败诉2件", "0", 0, "", None, "level"),
+    (
+        "fazhi/guizhou-libo_2023.txt",
+        "纠错率0,发生一审行政诉讼案件25件,结案23件,败诉2件",
+        "0",
+        0,
+        "",
+        None,
+        "level",
+    ),
     ("gwr/zhejiang_2025.txt", "收入倍差从1.96缩小至1.81", "1.96", 1.96, "", None, "level"),
     ("fazhi/guizhou-libo_2023.txt", "同比增加5662件,上升19.67%", "5662", 5662, "件", None, "change"),
     ("fazhi/guizhou-libo_2023.txt", "同比增加5662件,上升19.67%", "19.67", 19.67, "%", None, "change"),
     # Chinese numerals (optional in the gold: read, scored neither way)
-    ("fazhi/guizhou-libo_2023.txt", "成立综合协调、案卷评查、明察暗访、建章立制、问题整改五个专班", "五", 5, "个", None,
-     "level"),
-    ("gwr/jiangsu_2025.txt", "习近平总书记两次亲临江苏考察、三次参加全国人代会江苏代表团审议", "两", 2, "次", None,
-     "level"),
+    (
+        "fazhi/guizhou-libo_2023.txt",
+        "成立综合协调、案卷评查、明察暗访、建章立制、问题整改五个专班",
+        "五",
+        5,
+        "个",
+        None,
+        "level",
+    ),
+    (
+        "gwr/jiangsu_2025.txt",
+        "习近平总书记两次亲临江苏考察、三次参加全国人代会江苏代表团审议",
+        "两",
+        2,
+        "次",
+        None,
+        "level",
+    ),
 ]
 
 # (report, sentence, the digits that are no indicator)
@@ -103,10 +258,22 @@ EXCLUSION_CASES = [
     ("fazhi/guizhou-libo_2023.txt", "开展“八五”普法骨干暨普法工作人员线上培训", "八五"),  # “八五”普法
     ("gwr/zhejiang_2024.txt", "优化实施“8+4”经济政策体系，安排省级财政资金1023.6亿元", "8"),  # “8+4”政策
     ("gwr/jiangsu_2024.txt", "一体推动“四个走在前”“四个新”“4+1”等重大任务落实", "4"),  # 4+1
-    ("fazhi/beijing-chaoyang_2024.txt", "修订《朝阳区行政规范性文件管理规定》(朝政发〔2024〕3号)", "3"),  # document number
+    (
+        "fazhi/beijing-chaoyang_2024.txt",
+        "修订《朝阳区行政规范性文件管理规定》(朝政发〔2024〕3号)",
+        "3",
+    ),  # document number
     ("fazhi/beijing-chaoyang_2024.txt", "修订《朝阳区行政规范性文件管理规定》(朝政发〔2024〕3号)", "2024"),
-    ("fazhi/heilongjiang_2021.txt", "召开第57次省委理论学习中心组集体学习会,深入学习领会习近平法治思想", "57"),  # ordinal
-    ("fazhi/hunan-yueyang_2020.txt", "2020年6月11日,市政府第40次常务会议专题研究政府立法工作", "2020"),  # year
+    (
+        "fazhi/heilongjiang_2021.txt",
+        "召开第57次省委理论学习中心组集体学习会,深入学习领会习近平法治思想",
+        "57",
+    ),  # ordinal
+    (
+        "fazhi/hunan-yueyang_2020.txt",
+        "2020年6月11日,市政府第40次常务会议专题研究政府立法工作",
+        "2020",
+    ),  # year
     ("fazhi/hunan-yueyang_2020.txt", "2020年6月11日,市政府第40次常务会议专题研究政府立法工作", "6"),  # date
     ("fazhi/hunan-yueyang_2020.txt", "2020年6月11日,市政府第40次常务会议专题研究政府立法工作", "11"),
     ("fazhi/hunan-yueyang_2020.txt", "2020年6月11日,市政府第40次常务会议专题研究政府立法工作", "40"),
@@ -127,8 +294,9 @@ def test_sentences_are_real(rel: str, sentence: str) -> None:
 
 
 @pytest.mark.parametrize(("rel", "sentence", "number", "value", "unit", "qualifier", "kind"), UNIT_CASES)
-def test_quantity(rel: str, sentence: str, number: str, value: float, unit: str, qualifier: str | None,
-                  kind: str) -> None:
+def test_quantity(
+    rel: str, sentence: str, number: str, value: float, unit: str, qualifier: str | None, kind: str
+) -> None:
     if kind == "target":
         sentence = "今年发展的主要预期目标是：" + sentence
     found = extract(sentence)
@@ -136,7 +304,7 @@ def test_quantity(rel: str, sentence: str, number: str, value: float, unit: str,
     assert ind is not None, f"nothing found at {number} in {sentence}"
     assert (ind.value, ind.unit, ind.qualifier, ind.kind) == (value, unit, qualifier, kind)
     # the span covers the quantity as written and no more than the sentence
-    assert sentence[ind.start:ind.end].find(number) >= 0
+    assert sentence[ind.start : ind.end].find(number) >= 0
     assert ind.base_value == pytest.approx(base_of(value, unit)[0])
 
 
@@ -158,7 +326,7 @@ def test_ranges_keep_both_ends() -> None:
     ind = at(extract(text), text, "6.5")
     assert ind is not None
     assert (ind.value, ind.range_high, ind.unit, ind.kind) == (6.5, 7, "%", "target")
-    assert text[ind.start:ind.end] == "6.5%－7%"
+    assert text[ind.start : ind.end] == "6.5%－7%"
     text2 = "经济社会发展的主要预期目标是：全省地区生产总值增长5%—5.5%，在实际工作中努力争取更好结果"
     ind2 = at(extract(text2), text2, "5%")
     assert ind2 is not None
@@ -174,19 +342,26 @@ def test_breakdown_keeps_its_parent() -> None:
     text = "共有执法辅助设备631台(执法记录仪473台,相机47台、录音笔29支,其他82台),申请办理执法证66人"
     found = extract(text)
     total = at(found, text, "631")
-    assert total is not None and total.label == "执法辅助设备" and total.parent is None
+    assert total is not None
+    assert total.label == "执法辅助设备"
+    assert total.parent is None
     for number in ("473", "47台", "29", "82"):
         child = at(found, text, number)
-        assert child is not None and child.parent == total.id, number
+        assert child is not None, number
+        assert child.parent == total.id, number
     assert at(found, text, "473").label == "执法记录仪"  # type: ignore[union-attr]
     assert at(found, text, "66").parent is None  # type: ignore[union-attr]
 
 
 def test_respectively_lists_give_each_figure_its_label() -> None:
-    text = "全省生产总值增长5.5%，一般公共预算收入增长1.8%，城镇和农村居民人均可支配收入分别增长4.3%、5.5%，十方面民生实事圆满完成。"
+    text = (
+        "全省生产总值增长5.5%，一般公共预算收入增长1.8%，"
+        "城镇和农村居民人均可支配收入分别增长4.3%、5.5%，十方面民生实事圆满完成。"
+    )
     found = extract(text)
     first, second = at(found, text, "4.3"), at(found, text, "5.5", 1)
-    assert first is not None and second is not None
+    assert first is not None
+    assert second is not None
     assert (first.label, first.kind, first.direction) == ("城镇居民人均可支配收入增长", "change", "up")
     assert (second.label, second.kind) == ("农村居民人均可支配收入增长", "change")
     text2 = "新能源汽车、集成电路、工业机器人产量分别增长49.8%、11.9%、36.4%。"
@@ -195,22 +370,35 @@ def test_respectively_lists_give_each_figure_its_label() -> None:
 
 
 def test_stated_change_takes_the_subject_before_it() -> None:
-    text = ("2023年荔波县12345政务服务便民热线平台接收多渠道反映各类问题共34450件,同比增加5662件,上升19.67%。")
+    text = "2023年荔波县12345政务服务便民热线平台接收多渠道反映各类问题共34450件,同比增加5662件,上升19.67%。"
     found = extract(text)
     level, change, pct = at(found, text, "34450"), at(found, text, "5662"), at(found, text, "19.67")
-    assert level is not None and change is not None and pct is not None
-    assert level.kind == "level" and change.kind == "change" and pct.kind == "change"
-    assert change.direction == "up" and pct.direction == "up"
-    assert "各类问题" in level.label and "各类问题" in change.label
-    assert at(found, text, "12345") is None and at(found, text, "2023") is None
+    assert level is not None
+    assert change is not None
+    assert pct is not None
+    assert level.kind == "level"
+    assert change.kind == "change"
+    assert pct.kind == "change"
+    assert change.direction == "up"
+    assert pct.direction == "up"
+    assert "各类问题" in level.label
+    assert "各类问题" in change.label
+    assert at(found, text, "12345") is None
+    assert at(found, text, "2023") is None
 
 
 def test_change_down_and_level_after_to() -> None:
     text = "全省刑事立案数下降11.2%，低保最低月标准提高到1190元"
     found = extract(text)
     down, level = at(found, text, "11.2"), at(found, text, "1190")
-    assert down is not None and (down.kind, down.direction, down.label) == ("change", "down", "全省刑事立案数下降")
-    assert level is not None and (level.kind, level.label) == ("level", "低保最低月标准")
+    assert down is not None
+    assert (down.kind, down.direction, down.label) == (
+        "change",
+        "down",
+        "全省刑事立案数下降",
+    )
+    assert level is not None
+    assert (level.kind, level.label) == ("level", "低保最低月标准")
 
 
 def test_labels_are_trimmed_of_narrating_verbs() -> None:
@@ -224,18 +412,48 @@ def test_labels_are_trimmed_of_narrating_verbs() -> None:
 
 def test_section_is_the_innermost() -> None:
     text = "一、工作回顾\n（一）依法行政\n办理人大代表建议133件。\n"
-    outer = Section(id="s1", parent=None, level=1, marker="一、", title="工作回顾", role="achievements",
-                    heading_start=0, heading_end=6, start=0, end=len(text))
-    inner = Section(id="s1.1", parent="s1", level=2, marker="（一）", title="依法行政", role=None,
-                    heading_start=7, heading_end=14, start=7, end=len(text))
+    outer = Section(
+        id="s1",
+        parent=None,
+        level=1,
+        marker="一、",
+        title="工作回顾",
+        role="achievements",
+        heading_start=0,
+        heading_end=6,
+        start=0,
+        end=len(text),
+    )
+    inner = Section(
+        id="s1.1",
+        parent="s1",
+        level=2,
+        marker="（一）",
+        title="依法行政",
+        role=None,
+        heading_start=7,
+        heading_end=14,
+        start=7,
+        end=len(text),
+    )
     (ind,) = extract(text, (outer, inner))
     assert ind.section == "s1.1"
 
 
 def test_plans_section_makes_targets() -> None:
     text = "三、2024年工作安排\n力争办理人大代表建议150件以上。\n"
-    plans = Section(id="s3", parent=None, level=1, marker="三、", title="2024年工作安排", role="plans",
-                    heading_start=0, heading_end=11, start=0, end=len(text))
+    plans = Section(
+        id="s3",
+        parent=None,
+        level=1,
+        marker="三、",
+        title="2024年工作安排",
+        role="plans",
+        heading_start=0,
+        heading_end=11,
+        start=0,
+        end=len(text),
+    )
     (ind,) = extract(text, (plans,))
     assert (ind.kind, ind.qualifier) == ("target", "以上")
 
@@ -267,15 +485,38 @@ def test_real_report_offsets_and_ids() -> None:
     assert all(0 <= i.start < i.end <= len(report.text) for i in inds)
     assert [i.start for i in inds] == sorted(i.start for i in inds)
     for i in inds:
-        written = report.text[i.start:i.end]
+        written = report.text[i.start : i.end]
         assert any(ch.isdigit() for ch in written) or i.unit in written
 
 
 # ---------------------------------------------------------------- property
 
 LABELS = ["办理人大代表建议", "城镇新增就业", "调解成功率", "实际使用外资", "粮食播种面积"]
-UNITS = ["件", "个", "次", "人", "名", "户", "台", "份", "项", "家", "条", "支", "场次", "元", "%", "倍", "个百分点",
-         "公里", "吨标准煤", "套（间）", "分/千瓦时", "微克/立方米", "‰"]
+UNITS = [
+    "件",
+    "个",
+    "次",
+    "人",
+    "名",
+    "户",
+    "台",
+    "份",
+    "项",
+    "家",
+    "条",
+    "支",
+    "场次",
+    "元",
+    "%",
+    "倍",
+    "个百分点",
+    "公里",
+    "吨标准煤",
+    "套（间）",
+    "分/千瓦时",
+    "微克/立方米",
+    "‰",
+]
 MAGS = ["", "万", "亿", "万亿"]
 PRE = ["", "近", "约", "超过", "超", "突破"]
 POST = ["", "以上", "左右", "以内", "余", "多"]
@@ -287,7 +528,11 @@ def quantities(draw: st.DrawFn) -> tuple[str, float, str, str | None, str]:
     decimals = draw(st.sampled_from(["", "5", "25", "07"]))
     number = f"{whole}.{decimals}" if decimals else str(whole)
     unit = draw(st.sampled_from(UNITS))
-    mag = "" if unit in ("%", "‰", "倍", "个百分点", "分/千瓦时", "微克/立方米") else draw(st.sampled_from(MAGS))
+    mag = (
+        ""
+        if unit in ("%", "‰", "倍", "个百分点", "分/千瓦时", "微克/立方米")
+        else draw(st.sampled_from(MAGS))
+    )
     pre = draw(st.sampled_from(PRE))
     post = "" if pre else draw(st.sampled_from(POST))
     if post in ("余", "多") and not (mag or unit):
@@ -316,7 +561,8 @@ def test_any_formatted_quantity_is_read(q: tuple[str, float, str, str | None, st
         return  # a bare 2019件 is rare but 2019 stays ambiguous with a year; not asserted
     assert ind is not None, sentence
     assert (ind.value, ind.unit, ind.qualifier) == (value, unit, qualifier), sentence
-    assert ind.start <= sentence.index(number) and ind.end >= sentence.index(number) + len(number)
+    assert ind.start <= sentence.index(number)
+    assert ind.end >= sentence.index(number) + len(number)
 
 
 @given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=0, max_value=99))
