@@ -25,6 +25,7 @@ import csv
 import io
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
@@ -787,6 +788,29 @@ def _preferred(plan: Plan, old: Report, index: _NewIndex, section_pairs: Sequenc
     return {k for k, x in enumerate(pool) if any(a <= x.start < b for a, b in spans)}
 
 
+def _topical(plan: Plan, old: Report, index: _NewIndex, *, settings: Settings) -> set[int]:
+    """Indexes (into the review pool) of the sentences of the new review section closest in subject
+    to the plan's body (tf-idf cosine of their words): where a reader would look first."""
+    pool = index.review()
+    leaves = [s for s in index.report.sections
+              if s.level >= 2 and not any(c.parent == s.id for c in index.report.sections)]
+    if not leaves:
+        return set()
+    body = Counter(w for c in _task_clauses(plan, old) for w in c.words)
+    want = index.weights.vector(body.elements())
+    best: tuple[float, int, int] | None = None
+    for sec in leaves:
+        bag = [w for x in pool if sec.start <= x.start < sec.end for w in x.words]
+        if not bag:
+            continue
+        score = similarity.weighted_cosine(want, index.weights.vector(bag))
+        if best is None or score > best[0]:
+            best = (score, sec.start, sec.end)
+    if best is None or best[0] < settings.topical_section_min_similarity:
+        return set()
+    return {k for k, x in enumerate(pool) if best[1] <= x.start < best[2]}
+
+
 def audit_plans(old: Report, new: Report, section_pairs: tuple[SectionPair, ...],
                 indicator_pairs: tuple[IndicatorPair, ...], *, settings: Settings,
                 overrides: Mapping[str, Mapping[str, str]] | None = None) -> tuple[Verdict, ...]:
@@ -805,7 +829,9 @@ def audit_plans(old: Report, new: Report, section_pairs: tuple[SectionPair, ...]
         if plan.kind == "target":
             v = _audit_target(plan, old, old_indicators, index, settings=settings)
         if v is None:
-            v = _audit_task(plan, old, index, _preferred(plan, old, index, section_pairs), settings=settings)
+            preferred = (_preferred(plan, old, index, section_pairs)
+                         | _topical(plan, old, index, settings=settings))
+            v = _audit_task(plan, old, index, preferred, settings=settings)
             met, missed = _sub_targets(plan, old, old_indicators, index, settings=settings)
             if met or missed:
                 sub = "; ".join([f"{t.written} -> {a.written} (not met)" for t, a in missed]

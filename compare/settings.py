@@ -97,7 +97,10 @@ class Settings:
     phrase_min_ratio: float = 90.0
     """rapidfuzz partial_ratio at which a quoted phrase or 《title》 of the plan counts as found."""
     aligned_section_bonus: float = 0.2
-    """Relative bonus to a sentence's retrieval score inside a section paired with the plan's section."""
+    """Relative bonus to a sentence's retrieval score inside a section paired with the plan's section
+    (or inside the new review section closest in subject to the plan)."""
+    topical_section_min_similarity: float = 0.15
+    """tf-idf cosine from which the closest new review section counts as the plan's subject section."""
 
     # render
     diff_context_chars: int = 0
