@@ -114,6 +114,8 @@ class Point:
     """The unit without magnitude."""
     written: str
     """The quantity as written in the report."""
+    kind: str = "level"
+    """The indicator kind in that year: level, change or target."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,8 @@ class Series:
     """The label in the latest year's words."""
     base_unit: str
     """The unit of the plotted values."""
+    kind: str
+    """The indicator kind in the latest year (level, change, target)."""
     points: tuple[Point, ...]
     """One point per year where the indicator was found and paired, oldest first."""
     chart: Chart
@@ -264,10 +268,10 @@ def build_timeline(reports: Sequence[Report], *, settings: Settings = DEFAULT_SE
                 continue
             points.append(Point(year=years[k], indicator=iid, label=i.label, value=i.value, unit=i.unit,
                                 base_value=i.base_value, base_unit=i.base_unit,
-                                written=ordered[k].text[i.start:i.end]))
+                                written=ordered[k].text[i.start:i.end], kind=i.kind))
         if len(points) >= 2:
-            series.append(Series(label=points[-1].label, base_unit=points[-1].base_unit, points=tuple(points),
-                                 chart=chart(points, years)))
+            series.append(Series(label=points[-1].label, base_unit=points[-1].base_unit, kind=points[-1].kind,
+                                 points=tuple(points), chart=chart(points, years)))
     series.sort(key=lambda s: (-len(s.points), -s.points[-1].year, s.label))
     charted = sum(len(s.points) for s in series)
     single = sum(len(r.indicators) for r in ordered) - charted
