@@ -206,7 +206,8 @@ def audit_cmd(old: str, new: str, fmt: str, overrides_file: str | None, output: 
     else:
         table = [[r["plan"], r["status"] + (f" ({r['override_status']})" if r["override_status"] else ""),
                   f"{r['score']:.2f}", "yes" if r["carried_over"] else "", short(r["text"] or "", 24),
-                  short(f"{r['target']} -> {r['actual'] or '-'}" if r["target"] else r["reason"], 60)]
+                  short((f"note: {r['override_note']} | " if r["override_note"] else "")
+                        + (f"{r['target']} -> {r['actual'] or '-'}" if r["target"] else r["reason"]), 60)]
                  for r in rows]
         counts = {s: sum(r["status"] == s for r in rows)
                   for s in ("delivered", "partial", "missed", "not_found")}

@@ -285,6 +285,7 @@ def test_yoy_audit_json_and_csv(runner: CliRunner, tmp_path: Path) -> None:
     r = runner.invoke(cli, args, catch_exceptions=False)
     assert r.exit_code == 0
     assert "delivered (partial)" in r.stdout
+    assert "note: 看法不同" in r.stdout
     assert "plans:" in r.stdout
 
 
@@ -316,3 +317,13 @@ def test_urban_and_rural_figures_of_a_fenbie_list_are_told_apart() -> None:
     cut = S.target_label_min_similarity
     assert audit._label_similarity("城镇居民人均可支配收入", "全体居民人均可支配收入") < cut
     assert audit._label_similarity("城镇调查失业率", "调查失业率") >= S.target_label_min_similarity
+
+
+@given(st.text(alphabet="城镇新增就业居民消费价格涨幅生产总值增长下降控制在以内以上左右分别和、，。0123456789.%万亿人－",
+               max_size=60))
+@settings(max_examples=60, deadline=None)
+def test_reading_targets_never_fails_and_stays_inside_the_text(text: str) -> None:
+    for t in targets(text):
+        assert t.low <= t.high
+        assert len(t.label) >= 2
+        assert t.written.strip() and t.written in text.replace("\u200b", "")
