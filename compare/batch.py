@@ -147,7 +147,8 @@ def parse_job(data: bytes, name: str, overrides: pipeline.MetaOverrides | None,
               settings: Settings) -> store.Prepared | Failure:
     """Read and parse one file; a failure is returned, not raised."""
     try:
-        return store.prepare(data, name, overrides=overrides, settings=settings)
+        return store.prepare(data, name, overrides=overrides, settings=settings,
+                             how_to_fix="give it a line (file, region, year, kind) in a --manifest TSV")
     except CompareError as exc:
         return _failure(name, str(exc))
     except Exception as exc:  # a parser bug must not stop the batch: report it as this file's failure

@@ -206,10 +206,12 @@ def key_text(region: str, year: int, kind: str | None = None) -> str:
 
 
 def prepare(data: bytes, name: str, *, overrides: pipeline.MetaOverrides | None = None,
-            encoding: str | None = None, settings: Settings = DEFAULT_SETTINGS) -> Prepared:
+            encoding: str | None = None, settings: Settings = DEFAULT_SETTINGS,
+            how_to_fix: str | None = None) -> Prepared:
     """Read and parse one report for the library; its region and year must be known.
 
-    Raises ``MissingKeyError`` when neither the report nor the overrides give them.
+    Raises ``MissingKeyError`` when neither the report nor the overrides give them (its message
+    ends with ``how_to_fix``, by default: pass --region / --year).
     """
     report = pipeline.read_report(data, name, settings=settings, encoding=encoding, overrides=overrides)
     missing = [what for what, flag, value in (("region", "--region", report.meta.region),
@@ -217,7 +219,7 @@ def prepare(data: bytes, name: str, *, overrides: pipeline.MetaOverrides | None 
     if missing:
         flags = " and ".join(f"--{m}" for m in missing)
         raise MissingKeyError(f"{name}: no {' or '.join(missing)} found in the report / the library files "
-                              f"reports by region and year / pass {flags}")
+                              f"reports by region and year / {how_to_fix or 'pass ' + flags}")
     return Prepared(data=data, sha256=content_hash(data), report=report,
                     overrides=overrides or pipeline.MetaOverrides())
 

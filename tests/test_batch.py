@@ -54,7 +54,7 @@ def test_batch_ingests_compares_and_indexes(corpus: Path, tmp_path: Path, runner
     assert code == 1  # two files failed
     errors = [line for line in stderr.splitlines() if line.startswith("Error: ")]
     assert len(errors) == 2
-    assert any("bad.txt" in e and "region" in e for e in errors)
+    assert any("bad.txt" in e and "region" in e and "--manifest" in e for e in errors)
     assert any("broken.pdf" in e for e in errors)
     summary = f"{len(GOOD) + 2} files: {len(GOOD)} stored, 0 unchanged, 2 failed; 3 comparisons"
     assert stderr.splitlines()[-1].startswith(summary)
