@@ -226,6 +226,7 @@ def _direction(context: str) -> Direction | None:
 
 
 def _clean_label(context: str) -> str:
+    context = re.sub(r"\([^()]*\)", "", context)  # 居民消费价格指数(CPI): the gloss goes
     head = re.split(r"[从由](?=[^,，]{0,6}\d)|[比较](?:上年|去年|上年同期)|同比", context.strip())[0]
     label = _LABEL_NOISE.sub("", head)
     prev = None
@@ -239,7 +240,7 @@ def _clean_label(context: str) -> str:
 _SYNONYMS = (
     (re.compile(r"国内生产总值|地区生产总值|GDP|国民生产总值"), "生产总值"),
     (re.compile(r"^(?:经济|经济增速|经济增长)$"), "生产总值"),
-    (re.compile(r"居民消费价格(?:指数|总水平)|CPI"), "居民消费价格"),
+    (re.compile(r"居民消费价格(?:指数|总水平)|CPI|^物价(?:总水平)?$"), "居民消费价格"),
     (re.compile(r"规模以上工业"), "规上工业"),
     (re.compile(r"能耗强度"), "单位生产总值能耗"),
     (re.compile(r"外贸进出口"), "进出口"),
