@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -57,8 +58,9 @@ while proc.poll() is None:
     time.sleep(0.1)
 wall = time.perf_counter() - t
 err.seek(0)
-print(json.dumps({"wall": wall, "rc": proc.returncode,
-                  "maxrss_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"wall": wall, "rc": proc.returncode, "cpu": usage.ru_utime + usage.ru_stime,
+                  "maxrss_kib": usage.ru_maxrss,
                   "total_rss_kib": total // 1024, "stderr_tail": err.read().strip().splitlines()[-3:]}))
 """
 
@@ -80,6 +82,7 @@ class Run:
     workers: int
     wall: float
     rc: int
+    cpu: float
     maxrss_kib: int
     total_rss_kib: int
     stderr_tail: list[str]
@@ -126,16 +129,20 @@ def main() -> None:
                           "runs": [asdict(r) for r in runs]}, ensure_ascii=False, indent=2))
         return
     print(f"yoy batch over {len(files)} full reports of {args.corpus} ({started})")
-    print(f"{'workers':>7}  {'seconds':>8}  {'reports/s':>9}  {'speedup':>7}  {'peak MiB':>8}  {'ratio':>6}  "
-          f"{'tree MiB':>8}  {'ratio':>6}  exit")
+    print(f"{'workers':>7}  {'seconds':>8}  {'cpu s':>6}  {'cpu/wall':>8}  {'reports/s':>9}  {'speedup':>7}  "
+          f"{'peak MiB':>8}  {'ratio':>6}  {'tree MiB':>8}  {'ratio':>6}  exit")
     for r in runs:
-        print(f"{r.workers:>7}  {r.wall:>8.1f}  {r.reports_per_s:>9.2f}  {r.speedup:>6.2f}x  "
-              f"{r.maxrss_kib / 1024:>8.0f}  {r.peak_ratio:>5.2f}x  {r.total_rss_kib / 1024:>8.0f}  "
-              f"{r.total_ratio:>5.2f}x  {r.rc}")
+        cells = [f"{r.workers:>7}", f"{r.wall:>8.1f}", f"{r.cpu:>6.1f}", f"{r.cpu / r.wall:>8.2f}",
+                 f"{r.reports_per_s:>9.2f}", f"{r.speedup:>6.2f}x", f"{r.maxrss_kib / 1024:>8.0f}",
+                 f"{r.peak_ratio:>5.2f}x", f"{r.total_rss_kib / 1024:>8.0f}", f"{r.total_ratio:>5.2f}x", str(r.rc)]
+        print("  ".join(cells))
         if r.rc != 0:
             print("         " + " | ".join(r.stderr_tail))
-    print("peak MiB: the largest process (ru_maxrss); tree MiB: the summed RSS of the batch and its workers, "
-          "sampled (pages shared after fork counted once per process)")
+    print("cpu/wall: the parallelism obtained (near 1 with 2 workers: no second core was free)")
+    print("peak MiB: the largest process (ru_maxrss); tree MiB: the summed RSS of the batch and its workers,")
+    print("  sampled every 0.1 s (pages shared after fork counted once per process)")
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"load average at the end: {load} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":

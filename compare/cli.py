@@ -369,9 +369,7 @@ def timeline_cmd(region: str, kind: str | None, output: str | None, db: str) -> 
 
     with open_db(db) as lib:
         try:
-            entries = lib.entries(region=region, kind=kind)
-            if not entries:
-                lib.find(region, 0, kind=kind)  # raises the not-found error with its hints
+            entries = lib.region(region, kind=kind)
             kinds = sorted({e.kind or "" for e in entries})
             if len(kinds) > 1:
                 raise CompareError(f"{region}: reports of {len(kinds)} kinds are stored "

@@ -440,16 +440,27 @@ class Library:
                                "pass --kind")
         return candidates[0]
 
-    def _not_found(self, region: str, year: int, kind: str | None, version: int | None) -> str:
-        what = key_text(region, year, kind) + (f" version {version}" if version is not None else "")
+    def region(self, region: str, *, kind: str | None = None) -> list[Entry]:
+        """The latest version of every year stored for a region (and kind), oldest first; raises
+        ``NotInLibraryError`` when there is none."""
+        entries = sorted(self.entries(region=region, kind=kind), key=lambda e: (e.year, e.kind or ""))
+        if not entries:
+            raise NotInLibraryError(self._not_found(region, None, kind, None))
+        return entries
+
+    def _not_found(self, region: str, year: int | None, kind: str | None, version: int | None) -> str:
+        what = key_text(region, year, kind) if year is not None else region + (f" ({kind})" if kind else "")
+        what += f" version {version}" if version is not None else ""
         same_region = self.entries(region=region)
         if same_region:
             years = ", ".join(sorted({str(e.year) for e in same_region}))
             return (f"{what}: not in the library {self.path} / {region} has {years} / "
                     "ingest it with `yoy ingest`")
         regions = sorted({e.region for e in self.entries()})
+        close = [r for r in regions if region in r or r in region]
         shown = ", ".join(regions[:12]) + (", …" if len(regions) > 12 else "")
-        hint = f"stored regions: {shown}" if regions else "the library is empty"
+        hint = (f"did you mean {' or '.join(close[:5])}?" if close else
+                f"stored regions: {shown}" if regions else "the library is empty")
         return (f"{what}: not in the library {self.path} / {hint} / "
                 "ingest it with `yoy ingest FILE --region R --year Y`")
 

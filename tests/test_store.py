@@ -129,6 +129,9 @@ def test_compare_by_key_errors(runner: CliRunner, national: Path) -> None:
     code, out, err = yoy(runner, "compare", "浙江省", "2015", "2016", "--db", national, "--format", "json")
     assert code == 1
     assert "stored regions: 国务院" in err
+    code, out, err = yoy(runner, "show", "国务", "2015", "--db", national)
+    assert code == 1
+    assert "did you mean 国务院?" in err
 
 
 def test_missing_library_is_one_error_line(runner: CliRunner, tmp_path: Path) -> None:
