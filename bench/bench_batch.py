@@ -134,7 +134,8 @@ def main() -> None:
     for r in runs:
         cells = [f"{r.workers:>7}", f"{r.wall:>8.1f}", f"{r.cpu:>6.1f}", f"{r.cpu / r.wall:>8.2f}",
                  f"{r.reports_per_s:>9.2f}", f"{r.speedup:>6.2f}x", f"{r.maxrss_kib / 1024:>8.0f}",
-                 f"{r.peak_ratio:>5.2f}x", f"{r.total_rss_kib / 1024:>8.0f}", f"{r.total_ratio:>5.2f}x", str(r.rc)]
+                 f"{r.peak_ratio:>5.2f}x", f"{r.total_rss_kib / 1024:>8.0f}", f"{r.total_ratio:>5.2f}x",
+                 str(r.rc)]
         print("  ".join(cells))
         if r.rc != 0:
             print("         " + " | ".join(r.stderr_tail))
