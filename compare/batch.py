@@ -194,18 +194,24 @@ def compare_job(old: Report, new: Report, settings: Settings) -> Compared | Fail
                              "please report it with the two files")
 
 
-def _run(jobs: Iterable[tuple[Any, ...]], fn: Callable[..., T],
-         pool: ProcessPoolExecutor | None) -> Iterator[tuple[tuple[Any, ...], T]]:
+def _run(jobs: Iterable[tuple[Any, ...]], fn: Callable[..., T], pool: ProcessPoolExecutor | None,
+         window: int = 4) -> Iterator[tuple[tuple[Any, ...], T]]:
     """(args, fn(*args)) for each job, in the jobs' order: in this process without a pool, else in the
-    pool (results still taken in order, so that what is stored does not depend on timing)."""
+    pool with at most ``window`` jobs in flight (jobs are drawn lazily, so memory stays bounded; results
+    are taken in order, so that what is stored does not depend on timing)."""
     if pool is None:
         for args in jobs:
             yield args, fn(*args)
         return
-    futures: deque[tuple[tuple[Any, ...], Future[T]]] = deque((args, pool.submit(fn, *args)) for args in jobs)
-    while futures:  # popped as consumed: a result is dropped once stored
+    pending = iter(jobs)
+    futures: deque[tuple[tuple[Any, ...], Future[T]]] = deque(
+        (args, pool.submit(fn, *args)) for args in itertools.islice(pending, window))
+    while futures:
         args, fut = futures.popleft()
-        yield args, fut.result()
+        result = fut.result()
+        for more in itertools.islice(pending, 1):
+            futures.append((more, pool.submit(fn, *more)))
+        yield args, result
 
 
 def _pool(workers: int) -> ProcessPoolExecutor | None:
@@ -226,20 +232,21 @@ def run_batch(root: Path, outdir: Path, lib: store.Library, *, workers: int = 1,
     files = find_reports(root)
     pool = _pool(workers)
     try:
-        return _batch(root, outdir, lib, files, pool, manifest=manifest, settings=settings, progress=progress,
-                      on_failure=on_failure)
+        return _batch(root, outdir, lib, files, pool, workers=workers, manifest=manifest, settings=settings,
+                      progress=progress, on_failure=on_failure)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
 
 
 def _batch(root: Path, outdir: Path, lib: store.Library, files: list[Path],
-           pool: ProcessPoolExecutor | None, *,
+           pool: ProcessPoolExecutor | None, *, workers: int,
            manifest: dict[str, pipeline.MetaOverrides] | None, settings: Settings, progress: bool,
            on_failure: Callable[[Failure], None] | None) -> BatchResult:
     failures: list[Failure] = []
     results: list[store.IngestResult] = []
     keys: set[tuple[str, str | None]] = set()
+    window = 2 * workers  # jobs in flight: each worker busy, one more waiting
 
     def failed(f: Failure) -> None:
         failures.append(f)
@@ -247,32 +254,34 @@ def _batch(root: Path, outdir: Path, lib: store.Library, files: list[Path],
             on_failure(f)
 
     bar = tqdm(total=len(files), desc="ingest", unit="file", file=sys.stderr, disable=not progress)
-    jobs = []
-    for path in files:
-        name = str(path)
-        overrides = (manifest or {}).get(path.relative_to(root).as_posix())
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            failed(_failure(name, f"cannot be read ({exc.strerror}) / check its permissions"))
-            bar.update()
-            continue
-        stored = lib.stored_content(store.content_hash(data), overrides)
-        if stored is not None:
-            results.append(store.IngestResult("unchanged", stored))
-            keys.add((stored.region, stored.kind))
-            bar.update()
-            continue
-        jobs.append((data, str(path), overrides, settings))
-    for args, out in _run(jobs, parse_job, pool):
-        name = args[1]
+
+    def parse_jobs() -> Iterator[tuple[bytes, str, pipeline.MetaOverrides | None, Settings]]:
+        """Files not yet stored, read one at a time (stored ones are counted here and skipped)."""
+        for path in files:
+            name = str(path)
+            overrides = (manifest or {}).get(path.relative_to(root).as_posix())
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                failed(_failure(name, f"cannot be read ({exc.strerror}) / check its permissions"))
+                bar.update()
+                continue
+            stored = lib.stored_content(store.content_hash(data), overrides)
+            if stored is not None:
+                results.append(store.IngestResult("unchanged", stored))
+                keys.add((stored.region, stored.kind))
+                bar.update()
+                continue
+            yield data, name, overrides, settings
+
+    for args, out in _run(parse_jobs(), parse_job, pool, window):
         if isinstance(out, Failure):
             failed(out)
         else:
             try:
                 res = lib.add(out)
             except CompareError as exc:
-                failed(_failure(name, str(exc)))
+                failed(_failure(args[1], str(exc)))
             else:
                 results.append(res)
                 keys.add((res.entry.region, res.entry.kind))
@@ -287,24 +296,46 @@ def _batch(root: Path, outdir: Path, lib: store.Library, files: list[Path],
         pairs.extend(itertools.pairwise(entries))
     outdir.mkdir(parents=True, exist_ok=True)
     rows: list[PairRow] = []
-    compare_jobs = []
     bar = tqdm(total=len(pairs), desc="compare", unit="pair", file=sys.stderr, disable=not progress)
-    loaded: dict[int, Report] = {}  # each report loaded once (it is the new side, then the old one)
-    for old, new in pairs:
+
+    def compare_jobs() -> Iterator[tuple[Report, Report, Settings]]:
+        """The pairs with their reports, loaded lazily (the new side of one pair is the old side of
+        the next: kept, not loaded twice)."""
+        last: tuple[int, Report] | None = None
+        for old, new in pairs:
+            try:
+                old_r = last[1] if last is not None and last[0] == old.id else lib.report(old)
+                new_r = lib.report(new)
+            except CompareError as exc:
+                failed(_failure(f"{new.region} {old.year}→{new.year}", str(exc)))
+                rows.append(PairRow(new.region, new.kind, old.year, new.year, None, None, str(exc)))
+                bar.update()
+                continue
+            last = (new.id, new_r)
+            yield old_r, new_r, settings
+
+    timelines: dict[tuple[str, str | None], str] = {}
+    chain: list[Comparison] = []  # the comparisons of the current region, for its timeline
+
+    def write_timeline() -> None:
+        if not chain:
+            return
+        region, kind = chain[0].new.meta.region or "?", chain[0].new.meta.kind
+        href = f"{_folder(region, kind)}/timeline.html"
         try:
-            for e in (old, new):
-                if e.id not in loaded:
-                    loaded[e.id] = lib.report(e)
-            compare_jobs.append((loaded[old.id], loaded[new.id], settings))
+            (outdir / href).write_text(_timeline_page(chain, settings), encoding="utf-8")
         except CompareError as exc:
-            failed(_failure(f"{new.region} {old.year}→{new.year}", str(exc)))
-            rows.append(PairRow(new.region, new.kind, old.year, new.year, None, None, str(exc)))
-            bar.update()
-    done_by_key: dict[tuple[str, str | None], list[Comparison]] = {}
-    for args, done in _run(compare_jobs, compare_job, pool):
+            failed(_failure(f"{region} timeline", str(exc)))
+        else:
+            timelines[(region, kind)] = href
+        chain.clear()
+
+    for args, done in _run(compare_jobs(), compare_job, pool, window):
         old_r, new_r = args[0], args[1]
         region, kind = new_r.meta.region or "?", new_r.meta.kind
         oy, ny = old_r.meta.year or 0, new_r.meta.year or 0
+        if chain and (chain[0].new.meta.region, chain[0].new.meta.kind) != (new_r.meta.region, kind):
+            write_timeline()
         if isinstance(done, Failure):
             failed(done)
             rows.append(PairRow(region, kind, oy, ny, None, None, done.message))
@@ -314,18 +345,10 @@ def _batch(root: Path, outdir: Path, lib: store.Library, files: list[Path],
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(done.html, encoding="utf-8")
             rows.append(PairRow(region, kind, oy, ny, href, done.stats))
-            done_by_key.setdefault((region, kind), []).append(done.comparison(old_r, new_r))
+            chain.append(done.comparison(old_r, new_r))
         bar.update()
+    write_timeline()
     bar.close()
-    timelines = {}
-    for (region, kind), comparisons in done_by_key.items():
-        href = f"{_folder(region, kind)}/timeline.html"
-        try:
-            (outdir / href).write_text(_timeline_page(comparisons, settings), encoding="utf-8")
-        except CompareError as exc:
-            failed(_failure(f"{region} timeline", str(exc)))
-        else:
-            timelines[(region, kind)] = href
     rows = [dataclasses.replace(r, timeline=timelines.get((r.region, r.kind))) for r in rows]
     rows.sort(key=lambda r: (r.region, r.kind or "", r.old_year))
     page = IndexPage(title=f"yoy batch: {root.name or root}", reports=stored_reports, rows=tuple(rows),
