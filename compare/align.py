@@ -33,6 +33,7 @@ from .settings import Settings
 from .similarity import (
     TermWeights,
     best_assignment,
+    char_bigrams,
     containment,
     content_word_offsets,
     content_words,
@@ -136,8 +137,9 @@ def _nodes(report: Report, offsets: Sequence[tuple[int, str]], weights: TermWeig
 class _Scorer:
     """Scores of candidate pairs, cached: (old id, new id) -> heading + body similarity x role factor."""
 
-    def __init__(self, weights: TermWeights, settings: Settings) -> None:
+    def __init__(self, weights: TermWeights, bigram_weights: TermWeights, settings: Settings) -> None:
         self.weights = weights
+        self.bigram_weights = bigram_weights
         self.settings = settings
         self._cache: dict[tuple[str, str], float] = {}
         self._similarities: dict[tuple[str, str], float] = {}
@@ -153,7 +155,8 @@ class _Scorer:
         return self._similarities[key]
 
     def _similarity(self, o: _Node, n: _Node) -> float:
-        t = 1.0 if o.title_key == n.title_key else title_similarity(o.title, n.title, self.weights)
+        t = 1.0 if o.title_key == n.title_key else title_similarity(o.title, n.title, self.weights,
+                                                                     self.bigram_weights)
         if not o.body or not n.body:
             return t
         c = weighted_cosine(self._vector(o, len(n.body)), self._vector(n, len(o.body)))
@@ -217,7 +220,9 @@ def align_sections(old: Report, new: Report, *, settings: Settings) -> tuple[Sec
     trust = old.meta.year is not None and new.meta.year is not None
     onodes = _nodes(old, old_offsets, weights, is_old=True, year=base_year(old, trust_meta=trust))
     nnodes = _nodes(new, new_offsets, weights, is_old=False, year=base_year(new, trust_meta=trust))
-    scorer = _Scorer(weights, settings)
+    bigram_weights = TermWeights.learn(char_bigrams(line) for text in (old.text, new.text)
+                                       for line in text.splitlines() if line.strip())
+    scorer = _Scorer(weights, bigram_weights, settings)
     old_roles = Counter(s.role for s in old.sections if s.level == 1 and s.role not in (None, "other"))
     new_roles = Counter(s.role for s in new.sections if s.level == 1 and s.role not in (None, "other"))
     scorer.unique_roles = {r for r, k in old_roles.items() if r is not None and k == 1 and new_roles[r] == 1}
@@ -252,7 +257,9 @@ def _assign(olist: list[_Node], nlist: list[_Node], paired: dict[str, str], scor
     """Pair ``olist`` with ``nlist`` one-to-one maximising the total score, and record the pairs in
     ``paired``. A weak pair is dropped when either side is clearly closer to another section of
     the other report (its subject lives elsewhere): below ``section_pair_sure_score`` a pair must
-    score at least ``section_rival_ratio`` times the best rival of either side."""
+    score at least ``section_rival_ratio`` times the best rival of either side. Rivals are scored
+    with the role penalty: last year's plan item is naturally close to this year's review of it,
+    which says nothing about whether this year's plan carries the item on."""
     settings = scorer.settings
     if not olist or not nlist:
         return []
@@ -266,8 +273,8 @@ def _assign(olist: list[_Node], nlist: list[_Node], paired: dict[str, str], scor
         o, n = olist[i], nlist[j]
         score = scores[i][j]
         if score < settings.section_pair_sure_score:
-            rival = max([scorer.similarity(o, x) for x in nlist if x is not n]
-                        + [scorer.similarity(x, n) for x in olist if x is not o] + [0.0])
+            rival = max([scorer.raw(o, x) for x in nlist if x is not n]
+                        + [scorer.raw(x, n) for x in olist if x is not o] + [0.0])
             if score < settings.section_rival_ratio * rival:
                 continue
         out.append(SectionPair(

@@ -181,12 +181,15 @@ def kept_share(old_words: Sequence[str], new_words: Sequence[str]) -> float:
     return float(fuzz.ratio(old_words, new_words)) / 100.0
 
 
-def title_similarity(a: str, b: str, weights: TermWeights | None = None) -> float:
+def title_similarity(a: str, b: str, weights: TermWeights | None = None,
+                     bigram_weights: TermWeights | None = None) -> float:
     """How alike two short texts (headings) are, 0..1, whatever the word order and segmentation.
 
     The best of: the weighted overlap of their content words (four-character words also count as
     their two halves), the mean of that and the overlap of their character pairs, and the
     rapidfuzz ratio of the squeezed strings (for near-identical texts that differ by punctuation).
+    ``weights`` weigh words and ``bigram_weights`` character pairs (learn them from passages of
+    the texts compared, so that 推进 or 取得 count for little); without them every item weighs 1.
     Identical texts give 1.0. Years should be normalised first (``normalize_years``) when
     headings of different years are compared.
     """
@@ -196,7 +199,7 @@ def title_similarity(a: str, b: str, weights: TermWeights | None = None) -> floa
     if not fa or not fb:
         return 0.0
     word_sim = weighted_overlap(_short_text_words(a), _short_text_words(b), weights)
-    bigram_sim = weighted_overlap(char_bigrams(a), char_bigrams(b))
+    bigram_sim = weighted_overlap(char_bigrams(a), char_bigrams(b), bigram_weights)
     char_sim = float(fuzz.ratio(fa, fb)) / 100.0
     return max(word_sim, 0.5 * (word_sim + bigram_sim), char_sim)
 
