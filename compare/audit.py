@@ -7,10 +7,15 @@ For each plan item of the old report:
   for the same label in its review part: met -> ``delivered``, not met -> ``missed``,
   no figure -> ``not_found``;
 - a **task** (a heading and the body of its section in the old report) is looked for
-  sentence by sentence in the new report: jieba words of the folded text weighted by
-  rarity, plus the distinctive phrases of the old body (《titles》, “quoted slogans”)
-  found with rapidfuzz. The share of the old body found makes the status; promised
-  figures of the body that the new report shows missed turn ``delivered`` into ``partial``.
+  clause by clause in the new report's sentences: content words of the folded text
+  (``compare.similarity``) weighted by rarity, the sentences of the new review section
+  closest in subject (or paired by the aligner) first, plus the distinctive phrases of the
+  old body (《titles》, “quoted slogans”) found with rapidfuzz. How much of the body is found
+  makes the status (readers call a broadly reported plan delivered); the figures promised
+  in the body are checked like targets, and a plan thinly reported whose figures mostly
+  fell short is ``partial``.
+
+Figures come from the indicator stage (``compare.indicators``), on both sides.
 
 Evidence is taken from the new report outside its own plan sections (what it promises
 for next year is no proof of what was done). A plan repeated almost word for word as a
@@ -109,7 +114,7 @@ def _push(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A number as written in a sentence, read for comparison."""
+    """A figure of the indicator stage, placed relative to the passage it is read in."""
 
     start: int
     """Start in the text it was read from."""
