@@ -93,7 +93,8 @@ class Run:
 
 
 def run(folder: Path, workers: int, work: Path) -> Run:
-    db, out = work / f"lib-{workers}.sqlite", work / f"out-{workers}"
+    fresh = Path(tempfile.mkdtemp(prefix=f"run-{workers}-", dir=work))  # a new library for every run
+    db, out = fresh / "lib.sqlite", fresh / "out"
     cmd = [sys.executable, "-m", "compare.cli", "batch", str(folder), "-o", str(out), "--db", str(db),
            "--workers", str(workers), "--no-progress"]
     done = subprocess.run([sys.executable, "-c", WRAPPER, *cmd], capture_output=True, text=True, check=True,
@@ -106,6 +107,9 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=ROOT / "reports", help="corpus folder (with MANIFEST.tsv)")
     ap.add_argument("--workers", default="1,2",
                     help="comma-separated worker counts; the first is the baseline")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="run the worker counts this many rounds, interleaved, and keep each count's fastest "
+                         "run (the machine's load drifts between runs)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args()
     files = full_reports(args.corpus)
@@ -117,7 +121,8 @@ def main() -> None:
             (folder / rel).parent.mkdir(parents=True, exist_ok=True)
             (folder / rel).symlink_to((args.corpus / rel).resolve())
         started = time.strftime("%Y-%m-%d %H:%M:%S")
-        runs = [run(folder, w, work) for w in counts]
+        every = [run(folder, w, work) for _ in range(args.repeat) for w in counts]
+    runs = [min((r for r in every if r.workers == w), key=lambda r: r.wall) for w in counts]
     base = runs[0]
     for r in runs:
         r.reports_per_s = len(files) / r.wall
@@ -128,7 +133,8 @@ def main() -> None:
         print(json.dumps({"corpus": str(args.corpus), "reports": len(files), "started": started,
                           "runs": [asdict(r) for r in runs]}, ensure_ascii=False, indent=2))
         return
-    print(f"yoy batch over {len(files)} full reports of {args.corpus} ({started})")
+    print(f"yoy batch over {len(files)} full reports of {args.corpus} ({started}; "
+          f"fastest of {args.repeat} interleaved run{'s' if args.repeat > 1 else ''} per worker count)")
     print(f"{'workers':>7}  {'seconds':>8}  {'cpu s':>6}  {'cpu/wall':>8}  {'reports/s':>9}  {'speedup':>7}  "
           f"{'peak MiB':>8}  {'ratio':>6}  {'tree MiB':>8}  {'ratio':>6}  exit")
     for r in runs:
