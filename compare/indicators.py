@@ -487,6 +487,10 @@ def _read_unit(f: str, pos: int) -> tuple[str, str | None, int]:
             if unit in ("万", "千") and f.startswith("亿", p):  # 4万多亿元 = 4 万亿元 多
                 unit, p = unit + "亿", p + 1
             break
+    if unit and unit in dict(MAGNITUDES):
+        latin = re.match(r"[A-Za-z]{1,5}(?:/[A-Za-z]{1,3})?(?![A-Za-z])", f[p : p + 9])
+        if latin:  # 智能算力1.6万P: a Latin unit after a magnitude
+            return unit + latin.group(0), qual, p + latin.end()
     base = _read_base_unit(f, p)
     if base is not None:
         unit, p = unit + base, p + len(base)
@@ -531,7 +535,19 @@ def _excluded(f: str, text: str, a: int, b: int, unit: str) -> bool:
     after = f[b] if b < len(f) else "\0"
     if before == "第" or f[max(0, a - 2) : a] in ("排名", "前第"):
         return True
-    if _LATIN.match(before) or _LATIN.match(after) or before in "+×*#№-_" or after in "+×*#":
+    if _LATIN.match(before) or (_LATIN.match(after) and not unit) or before in "+×*#№-_" or after in "+×*#":
+        return True
+    # fractions and clock times: 1/3, 09:20
+    if (
+        before == "/"
+        or (before == ":" and a > 1 and f[a - 2].isdigit())
+        or (after == ":" and f[b + 1 : b + 2].isdigit())
+    ):
+        return True
+    # rankings: 全国排名53位、提升3位, 居全国前10位
+    if unit == "位" and (
+        before == "前" or re.search(r"排名|位次|位居|居全国|居全省", f[max(0, a - 30) : a].split("。")[-1])
+    ):
         return True
     if before == "." or (after == "." and b + 1 < len(f) and f[b + 1].isdigit()):
         return True
@@ -583,7 +599,7 @@ def _excluded(f: str, text: str, a: int, b: int, unit: str) -> bool:
     if (len(num) > 1 and num[0] == "0" and num[1] != ".") or (after == "/" and f[b + 1 : b + 2].isdigit()):
         return True
     # names inside short quotes or titles: “8+4”政策, “15分钟生活圈”, 《...2023...》
-    if _inside(f, a, "“", "”", 14) or _inside(f, a, "《", "》", 40) or _inside(f, a, '"', '"', 14):
+    if _inside(f, a, "“", "”", 20) or _inside(f, a, "《", "》", 40) or _inside(f, a, '"', '"', 20):
         return True
     # headings numbered with digits alone: "3" as a line
     return bool(f[ls:a].strip() == "" and f[b : b + 1] in ("\n", ""))
@@ -903,6 +919,18 @@ COUNT_UNITS = frozenset(
 """Units after which a noun may follow the figure (216个“两重”项目): the label is read after it."""
 
 
+AFTER_VERBS = tuple(
+    sorted(
+        {v for v, _ in CHANGE_VERBS if len(v) > 1}
+        | {w for w in LABEL_TRAIL if len(w) > 1}
+        | {"至", "到", "为", "达"},
+        key=len,
+        reverse=True,
+    )
+)
+"""Words that, right after a figure, say it is a level or a change (削减至, 增长到): no noun follows."""
+
+
 def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> tuple[str, int]:
     """The noun phrase right after a count (``216个“两重”项目全部开工建设`` -> ``“两重”项目开工建设``)."""
     if end >= len(f) or (
@@ -912,7 +940,7 @@ def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> tuple[s
     ch = f[end]
     if not (ch == "“" or "\u4e00" <= ch <= "\u9fff") or ch in "余多以左约近等的":
         return "", end
-    if f.startswith(tuple(v for v, _ in CHANGE_VERBS) + LABEL_TRAIL, end):
+    if f.startswith(AFTER_VERBS, end):
         return "", end  # 3.68万亿元增长到… / 799项削减至: a verb, not the noun the figure counts
     i = end
     depth = 0
@@ -926,7 +954,7 @@ def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> tuple[s
             break
         i += 1
     phrase = f[end:i]
-    rank = re.search(r"中?(?:位居|排名|名列|位列|居于|排在)", phrase)
+    rank = re.search(r"中?(?:位居|排名|名列|位列|居于|排在)第", phrase)
     if rank:
         phrase = phrase[: rank.start()]  # 在100个城市中位居第一: the ranking is not the measure
     for w in ("全部", "均", "已", "都", "全面", "正式"):
@@ -1016,6 +1044,12 @@ def _topic(label: str) -> tuple[str, bool]:
     return trimmed, is_object and trimmed == t
 
 
+INTRANSITIVE = frozenset(
+    ("结案", "败诉", "胜诉", "撤诉", "正在办理", "调解成功", "调处成功", "整改完成", "办结率")
+)
+"""Short labels said of their topic (案件…结案), never followed by it."""
+
+
 def _with_topic(label: str, topic_now: str, previous: str) -> str:
     """A short label (办结, 签收率) completed with the topic of the figures before it in the sentence."""
     if not previous or len(label) > (5 if label.endswith("率") else 4):
@@ -1040,7 +1074,7 @@ def _with_topic(label: str, topic_now: str, previous: str) -> str:
         is_object = previous.endswith(topic_now) and not previous.startswith(topic_now)
     if not topic or topic == label or len(topic) > 12:
         return label
-    if starts_verb and is_object and not label.endswith("率"):
+    if starts_verb and is_object and not label.endswith("率") and label not in INTRANSITIVE:
         return label + topic
     return topic + label
 
@@ -1243,7 +1277,10 @@ def extract_indicators(
         cstart = _clause_start(f, r.start, sent_start)
         if n > 0 and cstart <= raws[n - 1].end <= r.start:
             cstart = raws[n - 1].end  # 占全国份额从14%提升到15.5%: the clause of 15.5 starts after 14%
-        if f[r.end : r.end + 1] in ("、", "和") and "分别" in f[cstart : r.start]:
+        if (f[r.end : r.end + 1] in ("、", "和") and "分别" in f[cstart : r.start]) or (
+            cstart > 0 and f[cstart - 1] == "、" and f[cstart : r.start].strip()
+        ):
+            # 引进央企二、三级子公司332家 / 新能源汽车、集成电路…产量分别增长: coordinated words
             cstart = _list_clause_start(f, cstart, sent_start)
         clause = f[cstart : r.start]
         if r.start > 0 and f[r.start - 1] in "、和及与" and r.start - 1 < cstart:
@@ -1292,6 +1329,12 @@ def extract_indicators(
                     subject = last_label[sent_start]
                 else:
                     subject = last_subject.get(sent_start, "")
+                if not subject and cstart - 1 > sent_start and f[cstart - 1] in "，,、":
+                    # 光伏产品出口表现突出、增长77.6%: no figure before, the clause before names the measure
+                    pstart = _list_clause_start(f, _clause_start(f, cstart - 1, sent_start), sent_start)
+                    before = f[pstart : cstart - 1]
+                    if not any(ch.isdigit() for ch in before):
+                        subject = _shorten(_strip_words(before))
             else:
                 subject = _shorten(subject)
                 composed = _with_topic(subject, topics.get(sent_start, ""), last_subject.get(sent_start, ""))

@@ -36,6 +36,7 @@ from .textnorm import fold
 
 Consistency = Literal["consistent", "inconsistent"]
 _FORBIDDEN = 1e9
+_SUBSET_WEIGHT = 0.85  # a label inside another counts a bit less than an equal one
 _NOT_SUBJECT = re.compile(
     "|".join(
         sorted(
@@ -87,7 +88,11 @@ def label_similarity(a: str, b: str) -> float:
     wa, wb = " ".join(words(a)), " ".join(words(b))
     tokens = fuzz.token_sort_ratio(wa, wb) / 100.0
     partial = fuzz.partial_ratio(a, b) / 100.0 if min(len(a), len(b)) >= 4 else 0.0
-    return max(chars, tokens, 0.85 * partial)
+    # one label's words all inside the other's (连续稳居前五 / 连续在…评估中排名稳居前五), when it has enough
+    # words to mean something on its own
+    n_words = min(len(wa.split()), len(wb.split()))
+    subset = _SUBSET_WEIGHT * fuzz.token_set_ratio(wa, wb) / 100.0 if n_words >= 5 else 0.0
+    return max(chars, tokens, 0.85 * partial, subset)
 
 
 def _plausibility(a: Indicator, b: Indicator) -> float:
@@ -184,6 +189,8 @@ def pair_score(
         score -= 0.1
     if period_differs:
         score -= settings.indicator_period_penalty
+    if _plausibility(a, b) == 0.0:
+        score -= settings.indicator_implausible_penalty  # a twentyfold jump: more likely another measure
     if sections_paired is True:
         score += settings.indicator_section_bonus
     elif sections_paired is False:

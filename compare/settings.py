@@ -67,6 +67,8 @@ class Settings:
     indicator_period_penalty: float = 0.2
     """Taken from an indicator pair's score when one figure reviews several years (五年来…) or is the
     starting level of a 从…到… statement and the other is not."""
+    indicator_implausible_penalty: float = 0.1
+    """Taken from an indicator pair's score when the two values differ twentyfold or more."""
     consistency_pct_tolerance: float = 0.15
     """A stated % change agrees with last year's level when it is within this many points of the computed one."""
     consistency_rel_tolerance: float = 0.01
