@@ -1,22 +1,28 @@
 """(old, new) outlines -> section pairs: which section of next year's report treats the same subject.
 
-Sections are paired level by level with a global one-to-one assignment (``best_assignment``),
-never first come first served:
+Sections are paired level by level with a global one-to-one assignment (``best_assignment``,
+the Hungarian algorithm), never first come first served. A pair's score mixes
 
-1. Level 1: every top-level section of the old report against every one of the new. The
-   score mixes the headings' similarity (years made relative to the report's year, so
-   "2024年工作回顾" in the 2024 report equals "2025年工作回顾" in the 2025 one) and the
-   similarity of the sections' bodies (tf-idf cosine of content words, numbers left out).
-   A review paired with a plan (roles that differ) is penalised.
-2. Level 2: every level-2 section against every one, with the pairs whose parents are paired
-   together preferred; a pair across parents (a section moved elsewhere in the outline) is
-   penalised and must score higher to be kept.
+- the headings' similarity (``title_similarity``: weighted words and character pairs), with years
+  made relative to the report's year, so "2024年工作回顾" in the 2024 report equals
+  "2025年工作回顾" in the 2025 one and "2025年重点工作" equals "2026年重点工作";
+- the bodies' similarity (tf-idf cosine of content words, numbers and years left out; idf learnt
+  from the paragraphs of both reports; the longer body cut to twice the shorter one, so that
+  material a section runs on into does not drown it);
+- the roles: sections under a review paired with sections under plans are penalised, and the
+  only review (or only problems section...) of each report pair whatever their wording.
+
+1. Level 1: every top-level section of the old report against every one of the new.
+2. Level 2: first inside paired parents; then, among the sections still unpaired, moves across
+   parents (relation ``moved``), penalised and held to ``section_moved_min_score``.
 3. Level 3 and below: only inside paired parents.
 
-Sections with no counterpart scoring at least ``Settings.section_pair_min_score`` are left
-unpaired (``added`` / ``removed``). Then, conservatively, an unpaired section whose heading is a
-part of a paired section's heading in the other report and whose body treats the same subject
-is shown as a ``split`` (one old section, two new) or a ``merged`` (two old, one new) extra pair.
+A weak pair is dropped when either side has a clearly better candidate elsewhere (its subject
+lives there). Sections left without a counterpart are ``added`` / ``removed``. Then,
+conservatively, an unpaired section whose heading is a part of a paired section's heading in the
+other report and whose body treats the same subject is shown as a ``split`` (one old section, two
+new) or a ``merged`` (two old, one new) extra pair. ``SectionPair.similarity`` is the share of the
+text kept (``kept_share`` of the bodies' words).
 """
 
 from __future__ import annotations
@@ -47,7 +53,6 @@ from .textnorm import squeeze
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
 _POSITION_TIE_BREAK = 0.05
 """Weight of the position agreement in the assignment's gain: it only decides between equals."""
-
 
 
 @dataclass(frozen=True)
