@@ -267,11 +267,11 @@ CHANGE_ADVERBS = (
     "超",
 )
 """Words that may stand between a change verb and its figure (增长了, 分别增长, 同比增加)."""
-LEVEL_AFTER_VERB = ("到", "至", "为")
-"""提高到 / 降至 / 增加为: what follows is the level reached, not the change."""
 
-TARGET_CUES = ("预期目标", "主要目标", "目标任务", "目标是", "目标为", "力争", "确保")
-"""Words that put the figures after them (in the same paragraph) in a goal context."""
+TARGET_INTRO = re.compile(
+    r"(?:预期目标|主要目标|目标任务|发展目标|预期性指标|约束性指标)(?:是|为|定为|定在|:|：)"
+)
+"""A paragraph that introduces goals (主要预期目标是：…): its figures after the cue are targets."""
 TARGET_AFTER = re.compile(r"^[^，。；,;]{0,6}(?:的)?(?:预期)?目标")
 """A figure followed closely by ...的预期目标 is a target (低于13%左右的预期目标)."""
 
@@ -768,8 +768,7 @@ def _read_chinese(f: str, a: int, b: int) -> _Raw | None:
 
 
 def _target_context(f: str, a: int, end: int, para_start: int) -> bool:
-    para = f[para_start:a]
-    if any(cue in para for cue in ("预期目标", "主要目标是", "主要目标为", "目标任务是", "发展目标是")):
+    if TARGET_INTRO.search(f[para_start:a]):
         return True
     return bool(TARGET_AFTER.match(f[end : end + 14]))
 
@@ -1077,11 +1076,6 @@ def _with_topic(label: str, topic_now: str, previous: str) -> str:
     if starts_verb and is_object and not label.endswith("率") and label not in INTRANSITIVE:
         return label + topic
     return topic + label
-
-
-def _token_starts(s: str) -> list[int]:
-    """Offsets where the shared spaCy/jieba tokenizer starts a token in ``s``."""
-    return [a for a, _ in segment_spans(s)]
 
 
 def _tokens(s: str) -> list[str]:
