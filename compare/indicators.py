@@ -381,6 +381,10 @@ LABEL_TRAIL = (
     "下降",
     "降低",
     "扩大",
+    "对",
+    "向",
+    "就",
+    "和",
 )
 """Words trimmed from the end of a label (the verb that leads to the figure)."""
 
@@ -958,6 +962,7 @@ def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> tuple[s
         phrase = phrase[: rank.start()]  # 在100个城市中位居第一: the ranking is not the measure
     for w in ("全部", "均", "已", "都", "全面", "正式"):
         phrase = phrase.replace(w, "", 1) if len(phrase) > len(w) + 1 else phrase
+    phrase = phrase.rstrip("和及与、")  # 3个候选地区和6个…: the conjunction belongs to the list
     return (phrase, i) if len(phrase) >= 2 else ("", end)
 
 
