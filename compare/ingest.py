@@ -463,6 +463,9 @@ def read_html(data: bytes, name: str, *, encoding: str | None, settings: Setting
             _drop(el)
     block = _main_block(root)
     paragraphs, hints = _block_text(block)
+    if published is None:  # the page's 发布时间：… line, usually outside the report's block
+        label = _PAGE_DATE.search(_squash(root.text_content()))
+        published = _date(label.group(1)) if label else None
     title = dict(fields).get("名称") or page_title
     if title and paragraphs and not any(title in p for p in paragraphs[:3]):
         first_h1 = next(iter(root.iter("h1")), None)
@@ -1087,21 +1090,166 @@ def _deepest(codes: Sequence[str]) -> str | None:
     return max(codes, key=lambda c: (rank[_level(c)], -codes.index(c)))
 
 
+# --------------------------------------------------------------------------- page chrome
+# A report saved as text from a web page keeps the page around it: the site banner with today's
+# date, breadcrumbs, font-size widgets, 来源/发布时间/阅读量 lines above; 扫一扫, 【打印】【关闭】,
+# 上一篇/下一篇 and the copyright footer below. The text is kept as it is; these lines are only
+# skipped when the metadata is read, and ``body_range`` tells later stages where the report is.
+
+_LABEL = (r"(?:(?:发布|发表|发文|更新|成文|印发)?(?:时间|日期)|(?:信息|文章|稿件)?来源|浏览(?:次数|量)?|"
+          r"阅读(?:次数|量|数)?|点击(?:数|量|率|次数)?|访问(?:量|次数)|作者|(?:责任)?编辑|审核|校对|"
+          r"分享到?|发布者|供稿|字号)")
+_CHROME = re.compile(
+    r"(?:您|你)?(?:当前|现在|所在|目前)?(?:的|所在的)?位置\s*:.*|当前位置.*"
+    r"|(?:首页|主页|网站首页)(?:\s*[>/»›]+\s*[^>/»›]{0,16})*\s*[>/»›]*"
+    r"|[>/»›|\s]+"
+    r"|[【】\[\]大中小默认\s]{1,8}"
+    r"|[【\[]?\s*(?:字体|字号)\s*:?\s*(?:[【\[]?\s*[大中小默认]\s*[】\]]?\s*){0,4}[】\]]?"
+    + r"|" + _LABEL + r"\s*:.{0,80}"
+    r"|.*(?:版权所有|主办单位|承办单位|协办单位|ICP备|ICP证|网站标识码|公网安备|网站地图|联系我们|技术支持"
+    r"|Copyright|COPYRIGHT|©).*"
+    r"|(?:[【\[]?\s*(?:打印本页|打印此页|打印正文|打印|关闭本页|关闭窗口|关闭|返回顶部|返回列表|返回|"
+    r"收藏本页|加入收藏|收藏|我要纠错|纠错|保存本页)\s*[】\]]?\s*)+"
+    r"|.{0,6}扫一扫.{0,20}|.{0,10}(?:扫码|二维码).{0,20}"
+    r"|(?:上一篇|下一篇|上一条|下一条|相关链接|相关文章|相关阅读|相关新闻|推荐阅读|相关稿件)\s*:?.{0,60}"
+    r"|.{0,40}(?:星期|礼拜)[一二三四五六日天]|今天是.{0,30}"
+    r"|无障碍.{0,30}|.{0,20}简体\s*\|?\s*繁体.{0,20}|.{0,10}(?:长者模式|关怀版|适老化|English).{0,10}"
+    r"|.*(?:记者|摄影|通讯员)[^，。,]{0,15}摄")
+"""A line of page chrome, wherever it stands (on the folded, stripped line)."""
+_HEADER_CHROME = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?")
+"""Above the report only: a bare timestamp (2026-02-09 09:45:30), the page's, not the report's."""
+_PAGE_DATE = re.compile(r"(?:发布|发表|发文|成文|印发)(?:时间|日期)\s*[:：]\s*((?:19|20)\d{2}\s*[年\-/.]\s*"
+                        r"\d{1,2}\s*[月\-/.]\s*\d{1,2})")
+"""A publication date as a web page labels it (发布时间:2024-03-28 09:18, 发布日期：2025年03月28日)."""
+_BARE_LABEL = re.compile(_LABEL + r"\s*:")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+
+
+def _clean(line: str) -> str:
+    return line.strip().strip("\u200b\u200d\ufeff\u3000 \t")
+
+
+def _is_chrome(line: str, *, header: bool) -> bool:
+    """``line`` (folded, stripped) is page chrome: above the report when ``header``, else below it."""
+    if len(line) > 120:
+        return False
+    if _CHROME.fullmatch(line):
+        return True
+    return header and bool(_HEADER_CHROME.fullmatch(line))
+
+
+def _is_body_line(line: str) -> bool:
+    """The report's text has started: a long paragraph or a first heading."""
+    return bool(len(line) > 70 or re.match(r"^(?:[一二三四五六七八九十]+、|（一）|\(一\))", line)
+                or (re.match(_YEAR + r"年", line) and len(line) > 45 and "报告" not in line))
+
+
+def _chrome_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(start, end) of the chrome lines of folded ``text``: those in the title block above the
+    report, and those of the page's footer below it. A bare label line (来源：) takes the short
+    line after it (宁夏日报客户端) along."""
+    lines = text.split("\n")
+    head: list[tuple[int, int]] = []
+    pos, budget, label_open = 0, 12, False
+    crumbs = _breadcrumb_items(lines[:80])
+    for i, line in enumerate(lines[:80]):
+        s = _clean(line)
+        if s and (_is_chrome(s, header=True) or i in crumbs
+                  or (label_open and len(s) <= 30 and "报告" not in s)):
+            head.append((pos, pos + len(line)))
+            label_open = bool(_BARE_LABEL.fullmatch(s))
+        else:
+            if s and _is_body_line(s):
+                break
+            label_open = label_open and not s
+            budget -= 1
+            if budget <= 0:
+                break
+        pos += len(line) + 1
+    foot: list[tuple[int, int]] = []
+    end = len(text)
+    scanned = 0
+    for line in reversed(lines):
+        start = end - len(line)
+        s = _clean(line)
+        if s:
+            scanned += 1
+            if _is_chrome(s, header=False):
+                foot.append((start, end))
+            elif scanned > 40 or len(s) > 40 or s.endswith(("。", "！", "!", "？", "?", "；", ";")):
+                break
+        end = start - 1
+    first = min((a for a, _ in foot), default=len(text))
+    head_end = max((b for _, b in head), default=0)
+    # a short non-chrome line between footer chrome lines (a related article's title) is chrome too
+    foot = [(a, b) for a, b in foot if a >= max(first, head_end)]
+    return head, foot
+
+
+def _breadcrumb_items(lines: Sequence[str]) -> set[int]:
+    """Indices of a breadcrumb's items written one a line (首页 / > / 政务信息 / > / 宁夏要闻): the
+    short lines next to a bare separator line."""
+    filled = [i for i, ln in enumerate(lines) if _clean(ln)]
+    out: set[int] = set()
+    for k, i in enumerate(filled):
+        if not re.fullmatch(r"[>/»›]+", _clean(lines[i])):
+            continue
+        for j in (filled[k - 1] if k else None, filled[k + 1] if k + 1 < len(filled) else None):
+            if j is not None and len(_clean(lines[j])) <= 16 and "报告" not in lines[j]:
+                out.add(j)
+    return out
+
+
+def body_range(text: str) -> tuple[int, int]:
+    """(start, end) offsets in ``text`` of the report itself, without the web page around it:
+    ``start`` is past the last line of page chrome above the report (site banner with the day's
+    date, breadcrumb, 来源/发布时间/阅读量, 【字体：大 中 小】), ``end`` is where the footer starts
+    (扫一扫, 【打印】【关闭】, 上一篇/下一篇, 版权所有, ICP备...). ``(0, len(text))`` when the text
+    has no such chrome. Title lines above the last chrome line fall outside: they are metadata."""
+    head, foot = _chrome_lines(fold(text))
+    start = min(max((b for _, b in head), default=0) + (1 if head else 0), len(text))
+    end = min((a for a, _ in foot), default=len(text))
+    if end < start:
+        end = len(text)
+    return start, end
+
+
+def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the spans blanked (spaces): offsets and line numbers stay the same."""
+    if not spans:
+        return text
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)
+
+
 def _header_lines(text: str) -> tuple[list[str], int]:
-    """The title block's lines (up to the body's first long paragraph), and where the body starts."""
+    """The title block's lines (up to the body's first long paragraph), page chrome left out, and
+    where the body starts."""
+    head, _ = _chrome_lines(text)
+    chrome_at = {a for a, _ in head}
     lines = text.split("\n")
     header: list[str] = []
     pos = 0
-    for line in lines[:12]:
-        stripped = line.strip().strip("\u200b\u200d\ufeff\u3000 ")
-        if stripped and (len(stripped) > 70 or re.match(r"^(?:[一二三四五六七八九十]+、|（一）|\(一\)"
-                                                        r")", stripped)
-                         or (re.match(_YEAR + r"年", stripped) and len(stripped) > 45
-                             and "报告" not in stripped)):
+    budget = 12
+    for line in lines[:80]:
+        if pos in chrome_at:
+            pos += len(line) + 1
+            continue
+        stripped = _clean(line)
+        if stripped and _is_body_line(stripped):
+            break
+        budget -= 1
+        if budget < 0:
             break
         header.append(stripped)
         pos += len(line) + 1
     return header, pos
+
+
+_STRONG_TITLE = re.compile(r".{0,30}(?:19|20)\d{2}\s*年度?.{0,40}报告|.{0,40}政府工作报告(?:\(全文\))?")
+"""A title line that names itself a year's report: it wins over any other header line."""
 
 
 def find_meta(text: str, *, source: str, fields: Sequence[tuple[str, str]] = (),
@@ -1111,9 +1259,15 @@ def find_meta(text: str, *, source: str, fields: Sequence[tuple[str, str]] = (),
     The text is read in its folded form (full-width -> half-width, traditional -> simplified),
     so a report in traditional characters is understood the same; the title is given as written."""
     folded = fold(text)
+    head_chrome, foot_chrome = _chrome_lines(folded)
     header, body_start = _header_lines(folded)
+    # chrome is read for the publication date only; no title, year or place comes from it
+    plain = _mask(folded, [*head_chrome, *foot_chrome])
     fmap = {k: fold(v) for k, v in fields}
     parts = _title_from_header(header)
+    strong = next((ln for ln in header if _STRONG_TITLE.fullmatch(ln)), None)
+    if strong and strong not in (parts or []):
+        parts = [strong]
     found_title = None
     if parts:  # the title as written: the same spans of the original text (fold keeps lengths)
         pieces, pos = [], 0
@@ -1124,10 +1278,11 @@ def find_meta(text: str, *, source: str, fields: Sequence[tuple[str, str]] = (),
         found_title = "".join(pieces)
     title = dict(fields).get("名称") or title_hint or found_title
     title_f = fold(title) if title else None  # fold(fold(x)) == fold(x): safe on a title found in folded
-    kind = _find_kind(folded, header, title_f)
-    year = _find_year(folded, header, title_f, kind)
-    region = _find_region(folded, header, title_f, body_start)
-    published = _find_published(folded, header, fmap, published_hint)
+    kind = _find_kind(plain, header, title_f)
+    year = _find_year(plain, header, title_f, kind)
+    region = _find_region(plain, header, title_f, body_start)
+    chrome = "\n".join(folded[a:b] for a, b in head_chrome)
+    published = _find_published(plain, header, fmap, published_hint, chrome=chrome)
     return Meta(title=title, region=region, year=year, kind=kind, published=published, source=source,
                 fields=tuple(fields))
 
@@ -1351,7 +1506,7 @@ def _region_by_count(text: str) -> str | None:
 
 
 def _find_published(text: str, header: Sequence[str], fmap: dict[str, str],
-                    hint: str | None = None) -> str | None:
+                    hint: str | None = None, *, chrome: str = "") -> str | None:
     for key in ("发布日期", "生成日期"):
         if key in fmap:
             d = _date(fmap[key])
@@ -1359,6 +1514,18 @@ def _find_published(text: str, header: Sequence[str], fmap: dict[str, str],
                 return d
     if hint:
         return hint
+    # the page's own label: 发布时间:2024-03-28 09:18, 发布日期：…, 时间：…, 发表时间：\n2026-02-09 09:45:30
+    m = re.search(r"(?:发布|发表|发文|成文|印发)?(?:时间|日期)\s*:\s*((?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*"
+                  r"[月\-/.]\s*\d{1,2})", chrome)
+    if m:
+        d = _date(m.group(1))
+        if d:
+            return d
+    for line in chrome.split("\n"):  # a bare timestamp under the title: 2026-02-02 09:20
+        if _HEADER_CHROME.fullmatch(_clean(line)):
+            d = _date(line)
+            if d:
+                return d
     for line in header:
         if re.match(r"^\s*(时间|发布时间|日期)\s*[:："
                     r"]", line) or re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}[\s\d:]*", line):

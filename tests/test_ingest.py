@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 from opencc import OpenCC
 
-from compare import ingest
 from compare.cli import cli
 from compare.errors import NeedsOCRError, ReportEncodingError
 from compare.ingest import read_document
+from compare.model import Document
 from compare.settings import Settings
 
 from .conftest import REPORTS
@@ -33,7 +33,7 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def read(path: Path, name: str | None = None, **kw: str) -> ingest.Document:
+def read(path: Path, name: str | None = None, **kw: str) -> Document:
     return read_document(path.read_bytes(), name or str(path), settings=SETTINGS, **kw)
 
 

@@ -10,22 +10,24 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from compare.ingest import _header_lines, canonical_region, find_meta, read_document
+from compare.ingest import _header_lines, _is_chrome, body_range, canonical_region, find_meta, read_document
 from compare.settings import Settings
 from compare.textnorm import fold
 
-from .conftest import REPORTS
+from .conftest import GOLD, REPORTS
 
 MANIFEST = list(csv.DictReader((REPORTS / "MANIFEST.tsv").open(encoding="utf-8"), delimiter="\t"))
 
 KNOWN_REGION_MISSES = {
     "fazhi/guizhou-libo_2023.txt":
         "the manifest writes the bare county 荔波县 where every other county carries its province "
-        "(河北省灵寿县); the rule gives 贵州省荔波县",
+        "(河北省灵寿县); the rule gives 贵州省荔波县. No rule from the text tells it apart: the titles "
+        "灵寿县人民政府… and 桃源县人民政府… are written the same way and their rows carry the province",
     "fazhi/hubei-zhuxi-quanxi_2023.txt":
         "the report names only 泉溪镇 (towns are not in the gazetteer) and never its county 竹溪县",
     "fazhi/tianjin-dongjiang_2025.txt":
@@ -185,3 +187,145 @@ def test_accuracy_meets_the_floors(request: pytest.FixtureRequest) -> None:
     assert floors, f"{FLOORS} is missing: run pytest {__file__} --update-golden once"
     below = {k: (v, figures.get(k)) for k, v in floors.items() if figures.get(k, 0.0) < v}
     assert not below, f"below the pinned floor (floor, now): {below}"
+
+
+# --------------------------------------------------------------------------- web-page copies
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MANIFEST_ROW = {r["file"]: r for r in MANIFEST}
+WEBPAGES = {  # fixture -> (the report it wraps, publication date on the page)
+    "webpage_zhengzhou_2024": ("fazhi/henan-zhengzhou_2024.txt", "2025-03-21"),
+    "webpage_shenyang_2025": ("fazhi/liaoning-shenyang_2025.txt", "2026-03-30"),
+    "webpage_dalian_2024": ("fazhi/liaoning-dalian_2024.txt", "2025-03-28"),
+}
+
+
+def _first_line(rel: str) -> str:
+    return next(ln.strip() for ln in (REPORTS / rel).read_text(encoding="utf-8").split("\n") if ln.strip())
+
+
+def _read_fixture(name: str):  # type: ignore[no-untyped-def]
+    path = FIXTURES / name
+    return read_document(path.read_bytes(), str(path), settings=Settings())
+
+
+def test_jinghai_probe_banner_date_is_neither_title_nor_year() -> None:
+    doc = _read_fixture("probe_jinghai_2023.txt")
+    m = doc.meta
+    assert m.title == "静海区2023年度法治政府建设情况报告"
+    assert (m.year, m.kind, m.region, m.published) == (2023, "fazhi", "天津市静海区", "2024-03-28")
+    assert doc.text == (FIXTURES / "probe_jinghai_2023.txt").read_text(encoding="utf-8")  # text untouched
+
+
+def test_ningxia_probe_title_after_breadcrumb() -> None:
+    m = _read_fixture("probe_ningxia_2025.txt").meta
+    assert m.title == "2026年宁夏回族自治区政府工作报告"
+    assert (m.year, m.kind, m.region, m.published) == (2025, "gwr", "宁夏回族自治区", "2026-02-09")
+
+
+@pytest.mark.parametrize("ext", ["txt", "html"])
+@pytest.mark.parametrize("name", list(WEBPAGES))
+def test_real_openings_wrapped_in_page_chrome(name: str, ext: str) -> None:
+    rel, published = WEBPAGES[name]
+    row = MANIFEST_ROW[rel]
+    doc = _read_fixture(f"{name}.{ext}")
+    m = doc.meta
+    assert m.title == _first_line(rel)
+    assert (m.region, m.year, m.kind) == (row["locality"], int(row["year_reported"]), row["kind"])
+    assert m.published == published
+    if ext == "txt":
+        assert doc.text == (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", list(WEBPAGES))
+def test_body_range_is_the_wrapped_report(name: str) -> None:
+    """The range holds the report's opening paragraphs and no line of the page around them."""
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    start, end = body_range(text)
+    inside = [ln.strip() for ln in text[start:end].split("\n") if ln.strip()]
+    opening = [ln.strip() for ln in (REPORTS / WEBPAGES[name][0]).read_text(encoding="utf-8").split("\n")
+               if ln.strip()]
+    assert inside == opening[opening.index(inside[0]): opening.index(inside[0]) + len(inside)]
+    assert opening.index(inside[0]) <= 1  # at most the title (written above the 来源 line) is left out
+    outside = text[:start] + text[end:]
+    for chrome in ("星期", "当前位置", "来源", "字体", "打印", "关闭", "扫一扫", "上一篇", "下一篇",
+                   "版权所有", "ICP备", "网站标识码"):
+        assert chrome not in text[start:end]
+    assert any(c in outside for c in ("扫一扫", "【打印】"))
+
+
+def test_body_range_of_the_probes() -> None:
+    ningxia = (FIXTURES / "probe_ningxia_2025.txt").read_text(encoding="utf-8")
+    start, end = body_range(ningxia)
+    # 发表时间 2026-02-09 09:45:30 and the photo caption are out
+    assert ningxia[start:].startswith("各位代表：")
+    assert ningxia[:end].rstrip().endswith("共圆伟大中国梦而团结奋斗！")
+    assert ningxia[end:].split() == ["扫一扫在手机打开当前页", "【", "打印本页", "】", "【", "关闭窗口", "】"]
+    jinghai = (FIXTURES / "probe_jinghai_2023.txt").read_text(encoding="utf-8")
+    start, end = body_range(jinghai)
+    assert jinghai[start:].lstrip().startswith("静海区2023年度法治政府建设情况报告\n")
+    assert "2019年" not in jinghai[start:end]
+    assert "09:18" not in jinghai[start:end]
+    assert end == len(jinghai)
+
+
+@pytest.mark.parametrize("rel", [r["file"] for r in MANIFEST if r["file"].endswith(".txt")])
+def test_body_range_of_a_bundled_report_keeps_all_its_text(rel: str) -> None:
+    """No bundled report has a page footer, and what the range leaves out above is title and
+    source lines only (no paragraph, no heading)."""
+    text = (REPORTS / rel).read_text(encoding="utf-8")
+    start, end = body_range(text)
+    assert end == len(text)
+    for line in text[:start].split("\n"):
+        assert len(line.strip()) <= 70
+        assert not re.match(r"\s*[一二三四五六七八九十]+、", line)
+
+
+def test_body_range_covers_every_gold_item() -> None:
+    """Every heading, indicator and plan quote of the dev and held-out gold lies inside the range."""
+    missed = []
+    for gold in sorted([*GOLD.glob("*.report.json"), *(GOLD.parent / "gold_heldout").glob("*.report.json")]):
+        data = json.loads(gold.read_text(encoding="utf-8"))
+        text = (REPORTS / data["file"]).read_text(encoding="utf-8")
+        start, end = body_range(text)
+        for key in ("headings", "indicators", "plans", "optional", "optional_headings"):
+            for item in data.get(key, []):
+                at = text.find(item["quote"])
+                if not start <= at <= end - len(item["quote"]):
+                    missed.append((gold.name, item["quote"]))
+    assert not missed
+
+
+@pytest.mark.parametrize("line", [
+    "天津市静海区人民政府 2019年12月3日星期二", "今天是:2019年10月31日 星期三 农历十月初七",
+    "无障碍 简体| 繁体",
+    "当前位置：首页 > 政务公开 > 法治政府建设", "首页", ">", "【字体：大 中 小】", "【字体：", "小", "】",
+    "来源:静海区人民政府办公室 发布时间:2024-03-28 09:18", "发表时间：", "2026-02-09 09:45:30", "阅读量：",
+    "扫一扫在手机打开当前页", "打印本页", "【打印】【关闭】", "关闭窗口", "上一篇：关于印发工作要点的通知",
+    "版权所有：天津市静海区人民政府办公室", "网站标识码：1200000001  津ICP备05001234号-1",
+    "宁夏日报记者 王鼎 摄", "分享到：",
+])
+def test_chrome_lines(line: str) -> None:
+    assert _is_chrome(fold(line), header=True)
+
+
+@pytest.mark.parametrize("line", [
+    "静海区2023年度法治政府建设情况报告", "2026年宁夏回族自治区政府工作报告", "政府工作报告", "各位代表：",
+    "——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上", "灵寿县人民政府", "2026年2月10日",
+    "一、2025年工作总结和“十四五”发展成就", "中共岳阳市委、岳阳市人民政府:", "宁政发〔2021〕8号",
+])
+def test_report_lines_are_not_chrome(line: str) -> None:
+    assert not _is_chrome(fold(line), header=True)
+
+
+def test_year_never_comes_from_page_chrome() -> None:
+    """A title without a year: the reviewed year is the opening's, not the banner's or the footer's."""
+    m = meta("天津市静海区人民政府 2019年12月3日星期二\n无障碍 简体| 繁体\n静海区法治政府建设情况报告\n"
+             "时间：2024年3月28日\n2023年,静海区坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻习近平法治思想,"
+             "加快构建职责明确、依法行政的政府治理体系。\n一、主要举措和成效\n……\n扫一扫在手机打开当前页\n"
+             "【打印】【关闭】\n版权所有 2019-2024 天津市静海区人民政府\n")
+    assert (m.year, m.kind, m.published) == (2023, "fazhi", "2024-03-28")
+    assert m.title == "静海区法治政府建设情况报告"
+    gwr = meta("当前位置：\n首页\n>\n政务信息\n2026年宁夏回族自治区政府工作报告\n发布日期：2026年2月9日\n"
+               "各位代表：\n现在，我代表自治区人民政府，向大会报告工作，请予审议。\n")
+    assert (gwr.title, gwr.year, gwr.published) == ("2026年宁夏回族自治区政府工作报告", 2025, "2026-02-09")
