@@ -37,6 +37,8 @@ def at(found: tuple[Indicator, ...], text: str, number: str, occurrence: int = 0
 # (report, sentence, number, value, unit, qualifier, kind)
 UNIT_CASES = [
     ("fazhi/guizhou-libo_2023.txt", "协调处理企业诉求47件,开展涉企活动18次", "47", 47, "件", None, "level"),
+    ("fazhi/guizhou-libo_2023.txt", "共有执法辅助设备631台", "631", 631, "台", None, "level"),
+    ("gwr/china-national_2016.txt", "对全球经济增长的贡献率超过30%", "30", 30, "%", "超过", "level"),
     ("fazhi/guizhou-libo_2023.txt", "协调处理企业诉求47件,开展涉企活动18次", "18", 18, "次", None, "level"),
     ("fazhi/guizhou-libo_2023.txt", "申请办理执法证66人", "66", 66, "人", None, "level"),
     ("fazhi/guizhou-libo_2023.txt", "全县共有调解专家20名", "20", 20, "名", None, "level"),
@@ -334,7 +336,8 @@ def test_ranges_keep_both_ends() -> None:
 
 
 def test_period_is_not_a_range_or_an_indicator() -> None:
-    text = "《岳阳市法治政府建设实施纲要(2021—2025年)》"
+    text = "会精神,认真落实《法治政府建设实施纲要(2021—2025年)》,全面加强党对法"
+    assert text in _report_text("fazhi/heilongjiang_2021.txt")
     assert extract(text) == ()
 
 
@@ -465,9 +468,19 @@ def test_full_width_digits_and_thousands_separators() -> None:
 
 
 def test_line_start_markers_are_not_indicators() -> None:
-    text = "1.审批服务提质增效。区级大厅事项进驻率达98%。\n2.营商环境优化有序。"
+    report = _report_text("fazhi/beijing-chaoyang_2022.txt")
+    start = report.index("1.审批服务提质增效。")
+    first_line = report[start : report.index("\n", start)]
+    text = first_line + "\n2.营商环境优化有序。"
+    assert "\n2.营商环境优化有序。" in report
     found = extract(text)
-    assert [(i.value, i.unit) for i in found] == [(98, "%")]
+    assert [(i.value, i.unit, i.qualifier) for i in found[:3]] == [
+        (90, "%", "以上"),
+        (90, "%", "以上"),
+        (22, "个", None),
+    ]
+    assert at(found, text, "1.") is None
+    assert at(found, text, "2.") is None
 
 
 def test_chinese_numerals_can_be_switched_off() -> None:
