@@ -462,9 +462,20 @@ def test_plans_section_makes_targets() -> None:
 
 
 def test_full_width_digits_and_thousands_separators() -> None:
-    text = "主动公开信息２２４３２条，审查文件1,234件"
-    found = extract(text)
-    assert [(i.value, i.unit) for i in found] == [(22432, "条"), (1234, "件")]
+    """The bundled reports write ASCII digits; other sites write full-width ones or group thousands.
+
+    Real sentences, re-typed both ways: the offsets still index the text as written.
+    """
+    real = "主动公开信息22432条,重点领域信息公开1364条"
+    assert real in _report_text("fazhi/beijing-xicheng_2023.txt")
+    wide = real.translate(str.maketrans("0123456789,", "０１２３４５６７８９，"))
+    found = extract(wide)
+    assert [(i.value, i.unit) for i in found] == [(22432, "条"), (1364, "条")]
+    assert wide[found[0].start : found[0].end] == "２２４３２条"
+    grouped = "开展各类促消费活动10,336场次"
+    assert grouped.replace(",", "") in _report_text("gwr/gansu_2024.txt")
+    (ind,) = extract(grouped)
+    assert (ind.value, ind.unit, grouped[ind.start : ind.end]) == (10336, "场次", "10,336场次")
 
 
 def test_line_start_markers_are_not_indicators() -> None:
