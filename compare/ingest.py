@@ -1155,14 +1155,14 @@ def _chrome_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
     for i, line in enumerate(lines[:80]):
         s = _clean(line)
         if s and (_is_chrome(s, header=True) or i in crumbs
-                  or (label_open and len(s) <= 30 and "报告" not in s)):
+                  or (label_open and len(s) <= 20 and not re.search(r"报告|情况|(?:19|20)\d{2}\s*年", s))):
             head.append((pos, pos + len(line)))
             label_open = bool(_BARE_LABEL.fullmatch(s))
         else:
             if s and _is_body_line(s):
                 break
             label_open = label_open and not s
-            budget -= 1
+            budget -= 1 if s or not head else 0  # blank lines between chrome lines are free
             if budget <= 0:
                 break
         pos += len(line) + 1
@@ -1240,7 +1240,7 @@ def _header_lines(text: str) -> tuple[list[str], int]:
         stripped = _clean(line)
         if stripped and _is_body_line(stripped):
             break
-        budget -= 1
+        budget -= 1 if stripped or not chrome_at else 0
         if budget < 0:
             break
         header.append(stripped)

@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compare.ingest import _header_lines, _is_chrome, body_range, canonical_region, find_meta, read_document
 from compare.settings import Settings
@@ -329,3 +331,42 @@ def test_year_never_comes_from_page_chrome() -> None:
     gwr = meta("当前位置：\n首页\n>\n政务信息\n2026年宁夏回族自治区政府工作报告\n发布日期：2026年2月9日\n"
                "各位代表：\n现在，我代表自治区人民政府，向大会报告工作，请予审议。\n")
     assert (gwr.title, gwr.year, gwr.published) == ("2026年宁夏回族自治区政府工作报告", 2025, "2026-02-09")
+
+
+_HEAD_CHROME = [
+    ["天津市静海区人民政府 2019年12月3日星期二"], ["今天是:2019年10月31日 星期三 农历十月初七"],
+    ["无障碍 简体| 繁体"],
+    ["当前位置：", "首页", ">", "政务信息", ">", "宁夏要闻"], ["您所在的位置：首页 > 政务公开 > 工作报告"],
+    ["来源:静海区人民政府办公室 发布时间:2024-03-28 09:18"], ["发表时间：", "2026-02-09 09:45:30"],
+    ["来源：", "宁夏日报客户端"], ["阅读量："], ["【字体：", "小", "中", "大", "】"], ["【字体：大 中 小】"],
+    ["时间:2018-05-03  浏览次数:"], ["分享到："],
+]
+_FOOT_CHROME = [
+    ["扫一扫在手机打开当前页"], ["【", "打印本页", "】", "【", "关闭窗口", "】"], ["【打印】【关闭】"],
+    ["上一篇：静海区人民政府关于印发2024年重点工作的通知"], ["下一篇：关于做好2024年春节期间安全工作的通知"],
+    ["版权所有：天津市静海区人民政府办公室  主办单位：天津市静海区人民政府办公室"],
+    ["网站标识码：1200000001  津ICP备05001234号-1"], ["津公网安备 12011802000123号"],
+]
+_OPENINGS = ["fazhi/henan-zhengzhou_2024.txt", "fazhi/liaoning-dalian_2024.txt", "fazhi/shaanxi_2025.txt",
+             "fazhi/fujian-fuzhou_2025.txt", "fazhi/guangdong-shenzhen_2025.txt"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(rel=st.sampled_from(_OPENINGS),
+       head=st.lists(st.sampled_from(_HEAD_CHROME), min_size=1, max_size=6),
+       foot=st.lists(st.sampled_from(_FOOT_CHROME), max_size=5),
+       blank=st.booleans())
+def test_any_page_chrome_around_a_real_opening(rel: str, head: list[list[str]], foot: list[list[str]],
+                                               blank: bool) -> None:
+    """Whatever chrome a portal puts around the report, the range is the report and the metadata is
+    the report's own: its title, its year, its place."""
+    opening = [ln.strip() for ln in (REPORTS / rel).read_text(encoding="utf-8").split("\n") if ln.strip()][:6]
+    sep = "\n\n" if blank else "\n"
+    lines = [*(ln for block in head for ln in block), *opening, *(ln for block in foot for ln in block)]
+    text = sep.join(lines) + "\n"
+    start, end = body_range(text)
+    assert [ln.strip() for ln in text[start:end].split("\n") if ln.strip()] == opening
+    m = find_meta(text, source="page")
+    row = MANIFEST_ROW[rel]
+    assert m.title == opening[0]
+    assert (m.year, m.region, m.kind) == (int(row["year_reported"]), row["locality"], row["kind"])
