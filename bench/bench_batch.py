@@ -7,7 +7,7 @@ Each run gets a fresh library, so every report is read, parsed, stored and every
 pair compared and rendered. Reported per run: wall time, throughput (reports per second),
 the peak resident memory of the largest process of the run (``ru_maxrss`` of the children
 of a wrapper process: the batch itself and its pool workers) and the peak of their summed
-RSS (sampled from /proc); each as a ratio of the first run (1 worker), in the same invocation.
+PSS (sampled from /proc); each as a ratio of the first run (1 worker), in the same invocation.
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Runs one command and prints as JSON: its wall time, exit code, the peak RSS of the largest process
-# of its tree (ru_maxrss of RUSAGE_CHILDREN, KiB on Linux), and the peak of the tree's summed RSS,
-# sampled every 0.1 s from /proc (an upper bound: pages shared after fork count once per process).
+# Runs one command and prints as JSON: its wall time, CPU time, exit code, the peak RSS of the largest
+# process of its tree (ru_maxrss of RUSAGE_CHILDREN, KiB on Linux), and the peak of the tree's summed
+# PSS (proportional set size: pages shared after fork split between the processes), sampled every
+# 0.1 s from /proc/PID/smaps_rollup.
 WRAPPER = """
 import json, os, resource, subprocess, sys, tempfile, time
 
@@ -42,26 +43,30 @@ def tree(pid):
         pass
     return pids
 
-def rss(pid):
+def pss(pid):
+    # proportional set size in bytes: a page shared by n processes counts 1/n in each
     try:
-        with open(f"/proc/{pid}/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
     except OSError:
-        return 0
+        pass
+    return 0
 
 err = tempfile.TemporaryFile(mode="w+")
 t = time.perf_counter()
 proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=err, text=True)
 total = 0
 while proc.poll() is None:
-    total = max(total, sum(rss(p) for p in tree(proc.pid)))
+    total = max(total, sum(pss(p) for p in tree(proc.pid)))
     time.sleep(0.1)
 wall = time.perf_counter() - t
 err.seek(0)
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"wall": wall, "rc": proc.returncode, "cpu": usage.ru_utime + usage.ru_stime,
                   "maxrss_kib": usage.ru_maxrss,
-                  "total_rss_kib": total // 1024, "stderr_tail": err.read().strip().splitlines()[-3:]}))
+                  "total_pss_kib": total // 1024, "stderr_tail": err.read().strip().splitlines()[-3:]}))
 """
 
 
@@ -84,7 +89,7 @@ class Run:
     rc: int
     cpu: float
     maxrss_kib: int
-    total_rss_kib: int
+    total_pss_kib: int
     stderr_tail: list[str]
     reports_per_s: float = 0.0
     speedup: float = 1.0
@@ -128,7 +133,7 @@ def main() -> None:
         r.reports_per_s = len(files) / r.wall
         r.speedup = base.wall / r.wall
         r.peak_ratio = r.maxrss_kib / base.maxrss_kib
-        r.total_ratio = r.total_rss_kib / max(base.total_rss_kib, 1)
+        r.total_ratio = r.total_pss_kib / max(base.total_pss_kib, 1)
     if args.json:
         print(json.dumps({"corpus": str(args.corpus), "reports": len(files), "started": started,
                           "runs": [asdict(r) for r in runs]}, ensure_ascii=False, indent=2))
@@ -140,14 +145,14 @@ def main() -> None:
     for r in runs:
         cells = [f"{r.workers:>7}", f"{r.wall:>8.1f}", f"{r.cpu:>6.1f}", f"{r.cpu / r.wall:>8.2f}",
                  f"{r.reports_per_s:>9.2f}", f"{r.speedup:>6.2f}x", f"{r.maxrss_kib / 1024:>8.0f}",
-                 f"{r.peak_ratio:>5.2f}x", f"{r.total_rss_kib / 1024:>8.0f}", f"{r.total_ratio:>5.2f}x",
+                 f"{r.peak_ratio:>5.2f}x", f"{r.total_pss_kib / 1024:>8.0f}", f"{r.total_ratio:>5.2f}x",
                  str(r.rc)]
         print("  ".join(cells))
         if r.rc != 0:
             print("         " + " | ".join(r.stderr_tail))
     print("cpu/wall: the parallelism obtained (near 1 with 2 workers: no second core was free)")
-    print("peak MiB: the largest process (ru_maxrss); tree MiB: the summed RSS of the batch and its workers,")
-    print("  sampled every 0.1 s (pages shared after fork counted once per process)")
+    print("peak MiB: the largest process (ru_maxrss); tree MiB: the summed PSS of the batch and its workers,")
+    print("  sampled every 0.1 s (pages shared after fork split between the processes)")
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"load average at the end: {load} on {os.cpu_count()} cores")
 
