@@ -385,6 +385,12 @@ LABEL_TRAIL = (
     "向",
     "就",
     "和",
+    "比上年",
+    "较上年",
+    "比去年",
+    "较去年",
+    "同比",
+    "环比",
 )
 """Words trimmed from the end of a label (the verb that leads to the figure)."""
 
@@ -530,7 +536,7 @@ def _inside(f: str, pos: int, opener: str, closer: str, limit: int) -> bool:
     return between_close < 0
 
 
-def _excluded(f: str, text: str, a: int, b: int, unit: str) -> bool:
+def _excluded(f: str, text: str, a: int, b: int, unit: str, *, signed: bool = False) -> bool:
     """Years, dates, ordinals, markers, names and document numbers: not indicators."""
     digits = text[a:b]
     if any(ch.isdigit() and not ch.isdecimal() for ch in digits):  # ① ² ...
@@ -539,7 +545,12 @@ def _excluded(f: str, text: str, a: int, b: int, unit: str) -> bool:
     after = f[b] if b < len(f) else "\0"
     if before == "第" or f[max(0, a - 2) : a] in ("排名", "前第"):
         return True
-    if _LATIN.match(before) or (_LATIN.match(after) and not unit) or before in "+×*#№-_" or after in "+×*#":
+    if (
+        _LATIN.match(before)
+        or (_LATIN.match(after) and not unit)
+        or (before in "+×*#№-_" and not signed)
+        or after in "+×*#"
+    ):
         return True
     # fractions and clock times: 1/3, 09:20
     if (
@@ -665,14 +676,19 @@ def _read_arabic(text: str, f: str, a: int, b: int) -> _Raw | None:
             unit2, qual2, end2 = _read_unit(f, m.end())
             if unit2:
                 unit, qual, end = unit2, qual2, end2
-    if _excluded(f, text, a, b, unit):
+    # a minus sign: 增长-3.5% (not a range 6.5%-7%, not a code 2024-001)
+    minus = a > 1 and f[a - 1] == "-" and "\u4e00" <= f[a - 2] <= "\u9fff"
+    if _excluded(f, text, a, b, unit, signed=minus):
         return None
     value = parse_number(f[a:b])
-    pre, start = _pre_qualifier(f, a)
+    if minus:
+        value = -value
+        a_signed = a - 1
+    else:
+        a_signed = a
+    pre, start = _pre_qualifier(f, a_signed)
     if pre is not None and pre not in KEPT_PRE:
-        pre, start = None, a
-    if pre is not None and f.endswith("增长" + pre, 0, a):  # 增长超过: keep the verb readable
-        pass
+        pre, start = None, a_signed
     # range: 6.5%—7%, 5%—5.5%, 6.5%-7%
     high: float | None = None
     m = re.match(r"(?:—|-|~|～|－)\s?(\d+(?:\.\d+)?)", f[end : end + 12])

@@ -602,3 +602,16 @@ def test_parse_number_reads_chinese_numerals() -> None:
 
 def test_reports_dir_is_bundled() -> None:
     assert Path(REPORTS, "fazhi", "guizhou-libo_2023.txt").exists()
+
+
+def test_minus_sign_is_a_negative_change_not_a_range() -> None:
+    """No bundled report writes a negative rate; the sentence is a real one with its sign flipped."""
+    real = "生产安全事故起数、死亡人数下降17.6%、11.6%"
+    assert real in _report_text("gwr/hebei_2024.txt")
+    text = real.replace("下降17.6%", "增长-17.6%")
+    first = at(extract(text), text, "17.6")
+    assert first is not None
+    assert (first.value, first.kind, first.direction) == (-17.6, "change", "up")
+    assert text[first.start : first.end] == "-17.6%"
+    labels = [i.label for i in extract(real)]
+    assert labels == ["生产安全事故起数下降", "生产安全事故死亡人数下降"]
