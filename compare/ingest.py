@@ -1101,8 +1101,8 @@ _LABEL = (r"(?:(?:发布|发表|发文|更新|成文|印发)?(?:时间|日期)|(
           r"分享到?|发布者|供稿|字号)")
 _CHROME = re.compile(
     r"(?:您|你)?(?:当前|现在|所在|目前)?(?:的|所在的)?位置\s*:.*|当前位置.*"
-    r"|(?:首页|主页|网站首页)(?:\s*[>/»›]+\s*[^>/»›]{0,16})*\s*[>/»›]*"
-    r"|[>/»›|\s]+"
+    r"|(?:首页|主页|网站首页)(?:\s*[>/»›→]+\s*[^>/»›→]{0,16})*\s*[>/»›→]*"
+    r"|[>/»›→|\s]+"
     r"|[【】\[\]大中小默认\s]{1,8}"
     r"|[【\[]?\s*(?:字体|字号)\s*:?\s*(?:[【\[]?\s*[大中小默认]\s*[】\]]?\s*){0,4}[】\]]?"
     + r"|" + _LABEL + r"\s*:.{0,80}"
@@ -1192,7 +1192,7 @@ def _breadcrumb_items(lines: Sequence[str]) -> set[int]:
     filled = [i for i, ln in enumerate(lines) if _clean(ln)]
     out: set[int] = set()
     for k, i in enumerate(filled):
-        if not re.fullmatch(r"[>/»›]+", _clean(lines[i])):
+        if not re.fullmatch(r"[>/»›→]+", _clean(lines[i])):
             continue
         for j in (filled[k - 1] if k else None, filled[k + 1] if k + 1 < len(filled) else None):
             if j is not None and len(_clean(lines[j])) <= 16 and "报告" not in lines[j]:
@@ -1268,6 +1268,13 @@ def find_meta(text: str, *, source: str, fields: Sequence[tuple[str, str]] = (),
     strong = next((ln for ln in header if _STRONG_TITLE.fullmatch(ln)), None)
     if strong and strong not in (parts or []):
         parts = [strong]
+    if parts and head_chrome:  # a title's lines are not split by chrome: 法制查询 / 首页→网站公告 / <title>
+        at, positions = 0, []
+        for part in parts:
+            at = max(folded.find(part, at), 0)
+            positions.append(at)
+        cut = max((b for _, b in head_chrome if b <= positions[-1]), default=-1)
+        parts = [part for part, at in zip(parts, positions, strict=True) if at >= cut] or parts
     found_title = None
     if parts:  # the title as written: the same spans of the original text (fold keeps lengths)
         pieces, pos = [], 0

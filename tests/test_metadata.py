@@ -370,3 +370,12 @@ def test_any_page_chrome_around_a_real_opening(rel: str, head: list[list[str]], 
     row = MANIFEST_ROW[rel]
     assert m.title == opening[0]
     assert (m.year, m.region, m.kind) == (int(row["year_reported"]), row["locality"], row["kind"])
+
+
+def test_a_site_section_name_above_the_breadcrumb_is_not_title() -> None:
+    """The opening of the 石家庄 2016 report as a portal saved it: section name, breadcrumb with →."""
+    m = meta("法制查询\n \n 首页→ 网站公告\n \n \n石家庄市人民政府关于2016年度法治政府建设情况的报告\n"
+             "发布时间:2017年02月28日\n \n\n    2016年以来,在省委、省政府和市委的正确领导下,在省政府法制办的"
+             "有力指导下,我市认真贯彻落实党的十八届四中、五中、六中全会精神,深入推进依法行政。\n")
+    assert m.title == "石家庄市人民政府关于2016年度法治政府建设情况的报告"
+    assert (m.region, m.year, m.published) == ("河北省石家庄市", 2016, "2017-02-28")
