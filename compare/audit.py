@@ -345,8 +345,7 @@ def parse_targets(text: str, quantities: Sequence[Quantity]) -> list[Target]:
         if lib and bound in ("approx", "exact"):
             bound = "ceiling" if bound == "approx" or direction is not None or "率" in label else bound
         factor = q.scale * _UNIT_FACTOR.get(q.base_unit, 1.0)
-        low = q.value * factor
-        high = (q.high if q.high is not None else q.value) * factor
+        low, high = sorted((q.value * factor, (q.high if q.high is not None else q.value) * factor))
         written = _tidy(text[_clause_begin(folded, q.start):q.end])
         found.append(Target(label=label, direction=direction, low=low, high=high,
                             base_unit=_UNIT_BASE.get(q.base_unit, q.base_unit),
