@@ -15,6 +15,12 @@ name without an extension is sniffed.
 
 Then ``find_meta`` reads the title, region, reviewed year, kind and publication date from
 the title lines, the header table, the opening paragraph and the closing signature.
+
+A report saved as text from a web page keeps the page around it (site banner with the day's
+date, breadcrumbs, 【字体：大 中 小】, 来源/发布时间 lines; 扫一扫, 【打印】【关闭】, 上一篇/下一篇,
+版权所有 … ICP备). The text stays as read; ``find_meta`` takes no title, year or place from these
+lines (only the labelled 发布时间 date), and ``body_range(text)`` gives the offsets of the report
+between them, for the stages that read the report's content.
 """
 
 from __future__ import annotations
