@@ -1,0 +1,494 @@
+"""Real reports from OUTSIDE the development corpus (``reports/unseen/``), parsed end to end.
+
+Every file in ``reports/unseen/MANIFEST.tsv`` was taken from a public source that the engine's
+authors had not used (provincial 2026 reports of provinces the corpus lacks; 法治政府建设 report
+openings of new localities and years). Each file must give the manifest's region, year and kind,
+and a sane outline. The per-file facts below were checked by reading the text. An assertion that
+the engine fails today is a strict xfail whose reason names the bug (see
+``/work/brief/UNSEEN-FINDINGS.md``): when a fix makes it pass, the mark must go.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from compare.model import Indicator, Report, Section
+
+from .conftest import REPORTS, parsed
+
+UNSEEN = REPORTS / "unseen"
+ROWS = list(csv.DictReader((UNSEEN / "MANIFEST.tsv").open(encoding="utf-8"), delimiter="\t"))
+FILES = [row["file"] for row in ROWS]
+
+# Level-1 roles each file's text has (read by hand); the engine must give at least these.
+EXPECTED_ROLES: dict[str, set[str]] = {
+    "gwr/henan_2025.txt": {"achievements", "plans"},
+    "gwr/beijing_2025.txt": {"achievements", "plans"},
+    "fazhi/tianjin-jinghai_2020.txt": {"achievements"},
+    "fazhi/tianjin-jinghai_2023.txt": {"leadership"},
+    "fazhi/hubei_2023.txt": {"achievements"},
+    "fazhi/jiangsu-huaian_2017.txt": {"achievements"},
+    "fazhi/hebei-shijiazhuang_2016.txt": {"achievements"},
+    "fazhi/hunan_2021.txt": {"achievements"},
+    "fazhi/hebei-zhaoxian_2022.txt": {"achievements"},
+    "fazhi/jiangxi-nanchangxian_2019.txt": {"achievements"},
+}
+# Files whose text reaches a plans section (the fazhi files are openings that stop before it).
+HAS_PLANS = {"gwr/henan_2025.txt", "gwr/beijing_2025.txt"}
+
+BUGS: dict[str, str] = {
+    "unit-after-magnitude": (
+        "indicators: a compound unit after "
+        "a magnitude (百亿亿次/秒) is cut at 百亿"
+    ),
+    "label-drops-char": (
+        "indicators: label building drops 均 "
+        "inside a word (优质均衡 -> 优质衡)"
+    ),
+    "label-drops-lead": (
+        "indicators: label loses the leading "
+        "高等 of 高等教育毛入学率"
+    ),
+    "label-keeps-duration": (
+        "indicators: the duration 连续9年 stays "
+        "in the label of the figure after it"
+    ),
+    "share-before-noun": (
+        "indicators: a share written before "
+        "its noun (60%以上的县级特困供养机构) gets the "
+        "verb before it (推动) as label"
+    ),
+    "inline-comma-list": (
+        "segment: an inline 一是…，二是…，七是… list "
+        "inside one sentence gives titles that "
+        "run on into the next items (title "
+        "not cut at ，X是)"
+    ),
+    "cn-numeral-34": (
+        "indicators: Chinese numerals 三四 in "
+        "三四轮车 (three- and four-wheelers) read "
+        "as the number 34"
+    ),
+    "kind-from-role": (
+        "indicators: kind comes from the section "
+        "role: the 十四五 review figures (过去五年…年均增长5.2%)"
+        " in the plans-role section become "
+        "targets"
+    ),
+    "slash-rate-unit": (
+        "indicators: a rate unit with a slash "
+        "after 元 (人/百亿元) is cut to 人 and the "
+        "以下 after it is lost"
+    ),
+    "label-from-far-clause": (
+        "indicators: label takes a measure "
+        "two clauses back (服务贸易年均增速彩化率)"
+    ),
+    "label-split-by-number": (
+        "indicators: a number inside the measured "
+        "noun (公交与轨道50米内换乘比例) splits the label; "
+        "the rate gets 内换乘比例"
+    ),
+    "run-in-level1": (
+        "segment: a run-in 一、 heading inside "
+        "a one-line text (…保障。一、坚持党的领导，…) is "
+        "missed, so the 一是 items become level "
+        "1"
+    ),
+    "watermark-in-title": (
+        "ingest/segment: a site watermark repeated "
+        "inside the text (秘书之家—全网资源每日更新www.mishuzj.com)"
+        " is kept in a section title"
+    ),
+    "title-after-watermark": (
+        "ingest: no title found when the title "
+        "follows a watermark on the same line"
+    ),
+    "elided-number": (
+        "indicators: a number cut by a crawl "
+        "elision (20 (略) …) becomes an indicator "
+        "labelled with the (略) marker"
+    ),
+    "date-in-label": (
+        "indicators: the day of a date (3月29日)"
+        " leaks into the label of the next figure"
+    ),
+}
+
+
+def bug(key: str) -> pytest.MarkDecorator:
+    """A strict xfail naming the engine bug (see /work/brief/UNSEEN-FINDINGS.md)."""
+    return pytest.mark.xfail(strict=True, reason=BUGS[key])
+
+
+def report(rel: str) -> Report:
+    return parsed(f"unseen/{rel}")
+
+
+def level1(r: Report) -> list[Section]:
+    return [s for s in r.sections if s.level == 1]
+
+
+def children(r: Report, parent: Section) -> list[Section]:
+    return [s for s in r.sections if s.parent == parent.id]
+
+
+def indicator_at(r: Report, quote: str, number: str) -> Indicator:
+    """The indicator whose number is the first ``number`` inside the (unique) ``quote``."""
+    assert r.text.count(quote) == 1, f"quote not unique in the file: {quote}"
+    at = r.text.index(quote) + quote.index(number)
+    hits = [i for i in r.indicators if i.start <= at < i.end]
+    assert hits, f"no indicator at {number!r} in {quote!r}"
+    return hits[0]
+
+
+def no_indicator_inside(r: Report, quote: str) -> bool:
+    at = r.text.index(quote)
+    return not [i for i in r.indicators if at <= i.start < at + len(quote)]
+
+
+def arabic(r: Report) -> list[tuple[float, str]]:
+    """(value, unit) of the indicators written with Arabic digits, in order."""
+    return [(i.value, i.unit) for i in r.indicators if any(c.isdigit() for c in r.text[i.start:i.end])]
+
+
+def plan_texts(r: Report, kind: str) -> list[str]:
+    return [p.text for p in r.plans if p.kind == kind]
+
+
+# ----------------------------------------------------------------------------- every file
+
+
+def test_manifest_lists_every_unseen_file() -> None:
+    on_disk = sorted(p.relative_to(UNSEEN).as_posix() for p in UNSEEN.glob("*/*.txt"))
+    assert sorted(FILES) == on_disk
+    for row in ROWS:
+        assert int(row["chars"]) == len((UNSEEN / row["file"]).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("row", ROWS, ids=FILES)
+def test_metadata_matches_manifest(row: dict[str, str]) -> None:
+    meta = report(row["file"]).meta
+    assert (meta.region, meta.year, meta.kind) == (row["locality"], int(row["year_reported"]), row["kind"])
+
+
+@pytest.mark.parametrize("rel", FILES)
+def test_outline_is_sane(rel: str) -> None:
+    r = report(rel)
+    assert r.sections
+    by_id = {s.id: s for s in r.sections}
+    last = -1
+    for s in r.sections:
+        assert s.heading_start >= last, f"{s.id} out of order"
+        last = s.heading_start
+        assert s.start <= s.heading_start < s.heading_end <= s.end
+        assert 0 < len(s.title) <= 60, f"{s.id} title of {len(s.title)} chars"
+        if s.parent is None:
+            assert s.level == 1
+        else:
+            p = by_id[s.parent]
+            assert s.level == p.level + 1
+            assert p.start <= s.start
+            assert s.end <= p.end
+    assert EXPECTED_ROLES[rel] <= {s.role for s in level1(r)}
+
+
+@pytest.mark.parametrize("rel", FILES)
+def test_plans_only_where_the_text_has_a_plans_section(rel: str) -> None:
+    r = report(rel)
+    if rel in HAS_PLANS:
+        assert plan_texts(r, "task")
+        assert plan_texts(r, "target")
+        plan_ids = {s.id for s in r.sections if s.role == "plans"}
+        assert all(p.section and p.section.split(".")[0] in plan_ids for p in r.plans)
+    else:
+        assert r.plans == ()
+
+
+@pytest.mark.parametrize("rel", FILES)
+def test_indicators_lie_inside_the_text(rel: str) -> None:
+    r = report(rel)
+    for i in r.indicators:
+        assert 0 <= i.start < i.end <= len(r.text)
+        assert any(c.isdigit() or c in "零〇一二两三四五六七八九十百千万" for c in r.text[i.start:i.end])
+
+
+# ----------------------------------------------------------------------------- 河南 2026 report
+
+
+HENAN = "gwr/henan_2025.txt"
+
+
+def test_henan_outline() -> None:
+    r = report(HENAN)
+    assert [(s.marker, s.title, s.role) for s in level1(r)] == [
+        ("一、", "“十四五”时期和2025年工作回顾", "achievements"),
+        ("二、", "“十五五”时期主要目标任务", "plans"),
+        ("三、", "2026年重点工作安排", "plans"),
+    ]
+    one, _, three = level1(r)
+    assert [s.marker for s in children(r, one)] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+    assert [s.title for s in children(r, three)][:2] == [
+        "纵深推进融入和服务全国统一大市场", "大力拓展内需增长新空间"]
+    assert len(children(r, three)) == 10
+    assert children(r, three)[-1].title == "有力有效防范化解重点领域风险"
+
+
+def test_henan_targets_and_tasks() -> None:
+    r = report(HENAN)
+    assert plan_texts(r, "target") == [
+        "经济增长5%左右", "规上工业增加值增长6.5%左右", "固定资产投资增长5%左右",
+        "社会消费品零售总额增长5.5%左右", "一般公共预算收入增长4%左右", "城镇调查失业率5.5%左右",
+        "城镇新增就业110万人以上", "居民消费价格涨幅2%左右", "粮食产量1300亿斤以上、力争比去年实现更多增长",
+    ]
+    assert len(plan_texts(r, "task")) == 10
+
+
+def test_henan_indicators() -> None:
+    r = report(HENAN)
+    got = [
+        (i.value, i.unit, i.qualifier, i.kind)
+        for i in (
+            indicator_at(r, "生产总值6.66万亿元", "6.66"),
+            indicator_at(r, "粮食产量1350.97亿斤", "1350.97"),
+            indicator_at(r, "真抓实干，生产总值增长5.6%", "5.6"),
+            indicator_at(r, "中欧（亚）班列累计开行1.7万列", "1.7"),
+            indicator_at(r, "城镇新增就业110万人以上", "110"),
+            indicator_at(r, "城镇调查失业率5.5%左右", "5.5"),
+            indicator_at(r, "亿元、增长6%。大力推进", "6"),
+        )
+    ]
+    assert got == [
+        (6.66, "万亿元", None, "level"),
+        (1350.97, "亿斤", None, "level"),
+        (5.6, "%", None, "change"),
+        (1.7, "万列", None, "level"),
+        (110, "万人", "以上", "target"),
+        (5.5, "%", "左右", "target"),
+        (6, "%", None, "change"),
+    ]
+    assert indicator_at(r, "亿元、增长6%。大力推进", "6").label.startswith("全省县级“三保”支出")
+
+
+def test_henan_no_indicators_from_dates_names_and_plans_labels() -> None:
+    r = report(HENAN)
+    for quote in ("时间：2026-02-03", "“1+2+4+N”目标任务体系，顶压前行", "全省PM2.5浓度",
+                  "推进5G-A超宽带网络", "如期实现2030年前碳达峰目标"):
+        assert no_indicator_inside(r, quote), quote
+
+
+@bug("unit-after-magnitude")
+def test_henan_compound_unit() -> None:
+    assert indicator_at(report(HENAN), "算力总规模达到10.36百亿亿次/秒", "10.36").unit == "百亿亿次/秒"
+
+
+@bug("label-drops-char")
+def test_henan_label_keeps_every_character() -> None:
+    label = indicator_at(report(HENAN), "11个县被认定为国家义务教育优质均衡发展县", "11").label
+    assert "优质均衡" in label
+
+
+@bug("label-drops-lead")
+def test_henan_label_keeps_leading_word() -> None:
+    label = indicator_at(report(HENAN), "高等教育毛入学率提高8个百分点", "8").label
+    assert label.startswith("高等教育毛入学率")
+
+
+@bug("label-keeps-duration")
+def test_henan_label_without_duration() -> None:
+    label = indicator_at(report(HENAN), "粮食总产量连续9年稳定在1300亿斤以上", "1300").label
+    assert "连续" not in label
+    assert label.startswith("粮食总产量")
+
+
+@bug("share-before-noun")
+def test_henan_label_of_share_before_noun() -> None:
+    label = indicator_at(report(HENAN), "推动60%以上的县级特困供养机构三级达标", "60").label
+    assert "特困供养机构" in label
+
+
+# ----------------------------------------------------------------------------- 北京 2026 report
+
+
+BEIJING = "gwr/beijing_2025.txt"
+
+
+def test_beijing_outline() -> None:
+    r = report(BEIJING)
+    assert [(s.marker, s.title, s.role) for s in level1(r)] == [
+        ("一、", "2025年工作回顾", "achievements"),
+        ("二、", "“十四五”时期发展成就和“十五五”时期主要目标任务", "plans"),
+        ("三、", "2026年重点工作", "plans"),
+    ]
+    one, _, three = level1(r)
+    assert [s.title for s in children(r, one)] == [
+        "首都功能持续优化提升", "科技创新加快引领新质生产力发展", "改革开放进一步深化",
+        "美丽北京建设成效凸显", "城乡区域发展更趋协调", "民生保障持续加强",
+    ]
+    assert [s.marker for s in children(r, three)] == [f"（{n}）" for n in "一二三四五六七八九十"]
+
+
+def test_beijing_targets() -> None:
+    assert plan_texts(report(BEIJING), "target") == [
+        "地区生产总值增长5%左右", "一般公共预算收入增长4%左右", "城镇调查失业率控制在5%以内",
+        "居民消费价格涨幅2%左右", "细颗粒物年均浓度控制在29微克/立方米左右、争取更优水平",
+    ]
+    assert len(plan_texts(report(BEIJING), "task")) == 10
+
+
+def test_beijing_indicators() -> None:
+    r = report(BEIJING)
+    gdp = indicator_at(r, "全市地区生产总值5.2万亿元、增长5.4%", "5.2")
+    growth = indicator_at(r, "全市地区生产总值5.2万亿元、增长5.4%", "5.4")
+    pm = indicator_at(r, "细颗粒物年均浓度27微克/立方米", "27")
+    jobless = indicator_at(r, "城镇调查失业率控制在5%以内，居民消费", "5")
+    assert (gdp.value, gdp.unit, gdp.kind) == (5.2, "万亿元", "level")
+    assert (growth.value, growth.unit, growth.kind) == (5.4, "%", "change")
+    assert (pm.value, pm.unit, pm.kind) == (27, "微克/立方米", "level")
+    assert (jobless.value, jobless.qualifier, jobless.kind) == (5, "以内", "target")
+    # 分别 distributes the two measures over the two numbers
+    assert indicator_at(r, "食品、药品抽检合格率分别超98.5%和99%", "99").label == "药品抽检合格率"
+    assert "死亡人数" in indicator_at(r, "死亡人数分别下降3.6%和1.3%", "1.3").label
+    for quote in ("时间：2026-02-02", "“25·7”区域性大洪水", "轨道交通M102线", "服务业扩大开放2.0任务",
+                  "0.1微克攻坚行动"):
+        assert no_indicator_inside(r, quote), quote
+
+
+@bug("inline-comma-list")
+def test_beijing_inline_comma_list_titles() -> None:
+    r = report(BEIJING)
+    titles = [s.title for s in children(r, level1(r)[1])]
+    assert "首都功能持续提升" in titles
+    assert "高质量发展迈上新台阶" in titles
+
+
+@bug("cn-numeral-34")
+def test_beijing_no_number_from_three_four_wheelers() -> None:
+    assert no_indicator_inside(report(BEIJING), "违规电动三四轮车")
+
+
+@bug("kind-from-role")
+def test_beijing_past_five_years_not_targets() -> None:
+    r = report(BEIJING)
+    assert indicator_at(r, "地区生产总值年均增长5.2%", "5.2").kind == "change"
+    assert indicator_at(r, "提升至83.9岁", "83.9").kind != "target"
+
+
+@bug("slash-rate-unit")
+def test_beijing_rate_unit() -> None:
+    i = indicator_at(report(BEIJING), "死亡率控制在0.6人/百亿元以下", "0.6")
+    assert (i.unit, i.qualifier) == ("人/百亿元", "以下")
+
+
+@bug("label-from-far-clause")
+def test_beijing_label_from_own_clause() -> None:
+    assert indicator_at(report(BEIJING), "彩化率达24.2%", "24.2").label == "彩化率"
+
+
+@bug("label-split-by-number")
+def test_beijing_label_around_inner_number() -> None:
+    label = indicator_at(report(BEIJING), "公交与轨道50米内换乘比例达91%", "91").label
+    assert label.startswith("公交与轨道")
+
+
+# ----------------------------------------------------------------------------- fazhi openings
+
+
+def test_jinghai_2020_banner_date_is_not_the_year() -> None:
+    r = report("fazhi/tianjin-jinghai_2020.txt")
+    assert (r.meta.title, r.meta.year, r.meta.published) == (
+        "2020年静海区法治政府建设情况报告", 2020, "2021-03-29")
+    assert [(s.level, s.marker) for s in r.sections] == [
+        (1, "一、"), (2, "(一)"), (3, "1."), (3, "2."), (2, "(二)"), (3, "3."), (4, "一是")]
+    assert arabic(r)[:5] == [(31, "个"), (515, "项"), (218, "项"), (297, "项"), (18, "项")]
+    assert no_indicator_inside(r, "更新时间:2021/03/29 11:30:01")
+
+
+def test_jinghai_2023_header() -> None:
+    r = report("fazhi/tianjin-jinghai_2023.txt")
+    assert (r.meta.title, r.meta.published) == ("静海区2023年度法治政府建设情况报告", "2024-03-28")
+    assert [(s.marker, s.role) for s in r.sections] == [("一、", "leadership")]
+    assert no_indicator_inside(r, "发布时间:2024-03-28 09:18")
+    assert no_indicator_inside(r, "(20212025年)")
+
+
+@bug("run-in-level1")
+def test_hubei_run_in_level1_heading() -> None:
+    r = report("fazhi/hubei_2023.txt")
+    assert [(s.level, s.marker) for s in r.sections] == [(1, "一、"), (2, "一是"), (2, "二是"), (2, "三是")]
+
+
+@bug("watermark-in-title")
+def test_hubei_watermark_not_in_titles() -> None:
+    assert all("www." not in s.title for s in report("fazhi/hubei_2023.txt").sections)
+
+
+@bug("title-after-watermark")
+def test_hubei_title() -> None:
+    assert report("fazhi/hubei_2023.txt").meta.title == "湖北省人民政府关于2023年度法治政府建设情况的报告"
+
+
+def test_hubei_indicator() -> None:
+    i = indicator_at(report("fazhi/hubei_2023.txt"), "先后研究法治政府建设工作30余次", "30")
+    assert (i.value, i.unit, i.qualifier) == (30, "次", "余")
+
+
+def test_huaian_opening() -> None:
+    r = report("fazhi/jiangsu-huaian_2017.txt")
+    assert (r.meta.title, r.meta.published) == (
+        "淮安市人民政府关于2017年度法治政府建设情况的报告", "2018-05-03")
+    assert [(s.level, s.marker) for s in r.sections] == [(1, "一、"), (2, "(一)"), (2, "(二)")]
+    assert no_indicator_inside(r, "八届第14次常务会议")
+
+
+def test_shijiazhuang_title_without_chrome() -> None:
+    # the short chrome lines before the title (法制查询 / 首页→ 网站公告) were joined into it until 324c14a
+    title = report("fazhi/hebei-shijiazhuang_2016.txt").meta.title
+    assert title == "石家庄市人民政府关于2016年度法治政府建设情况的报告"
+
+
+def test_shijiazhuang_opening() -> None:
+    r = report("fazhi/hebei-shijiazhuang_2016.txt")
+    assert r.meta.published == "2017-02-28"
+    assert arabic(r) == [(7, "个"), (58, "项")]
+    assert no_indicator_inside(r, "(石发〔2016〕23号)")
+
+
+def test_hunan_2021_outline_and_counts() -> None:
+    r = report("fazhi/hunan_2021.txt")
+    assert r.meta.title is None
+    assert [(s.level, s.marker, s.title) for s in r.sections][:2] == [
+        (1, "一、", "2021年主要工作"), (2, "(一)", "深入学习贯彻习近平法治思想,法治政府建设责任落实更加到位")]
+    assert [s.marker for s in r.sections[2:]] == ["1.", "2.", "3."]
+    assert arabic(r) == [(2, "次"), (2, "个"), (4, "个"), (42, "个"), (15, "个")]
+
+
+def test_zhaoxian_outline() -> None:
+    r = report("fazhi/hebei-zhaoxian_2022.txt")
+    assert r.meta.title == "赵县人民政府2022年度法治政府建设情况报告"
+    assert [(s.level, s.marker, s.title) for s in r.sections] == [
+        (1, "一、", "坚持以法治思想为统领,党对法治政府建设的领导更加坚强有力"),
+        (2, "一是", "全面加强领导"), (2, "二是", "压实法治责任")]
+    assert indicator_at(r, "委员会会议1次", "1").value == 1
+    assert indicator_at(r, "常务会议2次", "2").unit == "次"
+
+
+@bug("elided-number")
+def test_zhaoxian_no_number_cut_by_elision() -> None:
+    assert no_indicator_inside(report("fazhi/hebei-zhaoxian_2022.txt"), "先进单位,20 (略)")
+
+
+def test_nanchangxian_outline_and_dates() -> None:
+    r = report("fazhi/jiangxi-nanchangxian_2019.txt")
+    assert [(s.level, s.marker) for s in r.sections] == [
+        (1, "一、"), (2, "(一)"), (3, "1."), (3, "2."), (3, "3.")]
+    assert no_indicator_inside(r, "2019年1月7日审议通过")
+    assert arabic(r) == [(15, "家"), (23, "家"), (3, "家"), (27, "个"), (278, "项")]
+
+
+@bug("date-in-label")
+def test_nanchangxian_label_without_date() -> None:
+    label = indicator_at(report("fazhi/jiangxi-nanchangxian_2019.txt"), "印发了15家单位", "15").label
+    assert "29日" not in label
