@@ -1254,7 +1254,8 @@ def _header_lines(text: str) -> tuple[list[str], int]:
     return header, pos
 
 
-_STRONG_TITLE = re.compile(r"(?!.*[，。；,;])(?:.{0,30}(?:19|20)\d{2}\s*年度?.{0,40}报告|.{0,40}(?<!作)政府工作报告(?:\(全文\))?)")
+_STRONG_TITLE = re.compile(r"(?!.*[，。；,;])(?:.{0,30}(?:19|20)\d{2}\s*年度?.{0,40}报告"
+                           r"|.{0,40}(?<!作)政府工作报告(?:\(全文\))?)")
 """A title line that names itself a year's report: it wins over any other header line."""
 
 
