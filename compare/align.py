@@ -115,7 +115,7 @@ def _paragraph_words(offsets: Sequence[tuple[int, str]], text: str) -> list[list
 
 
 def _nodes(report: Report, offsets: Sequence[tuple[int, str]], weights: TermWeights, *,
-           is_old: bool, year: int | None) -> dict[str, _Node]:
+           is_old: bool, year: int | None, lead: int) -> dict[str, _Node]:
     starts = [at for at, _ in offsets]
     siblings: dict[tuple[str | None, int], list[str]] = {}
     for s in report.sections:
@@ -134,7 +134,8 @@ def _nodes(report: Report, offsets: Sequence[tuple[int, str]], weights: TermWeig
         rank = group.index(s.id)
         nodes[s.id] = _Node(
             section=s, index=i, title=title, title_key=squeeze(title),
-            title_words=tuple(content_words(title)), body=body, vector=weights.vector(body),
+            title_words=tuple(content_words(title)), body=body,
+            vector=weights.lead_vector(body, lead if s.level > 1 else 0),
             position=rank / (len(group) - 1) if len(group) > 1 else 0.5, role=top.role, is_old=is_old)
     return nodes
 
@@ -179,7 +180,8 @@ class _Scorer:
             return x.vector
         key = (x.section.id + ("@old" if x.is_old else "@new"), limit)
         if key not in self._vectors:
-            self._vectors[key] = self.weights.vector(x.body[:limit])
+            lead = self.settings.section_lead_words if x.section.level > 1 else 0
+            self._vectors[key] = self.weights.lead_vector(x.body[:limit], lead)
         return self._vectors[key]
 
     def raw(self, o: _Node, n: _Node) -> float:
@@ -223,8 +225,10 @@ def align_sections(old: Report, new: Report, *, settings: Settings) -> tuple[Sec
                                 + _paragraph_words(new_offsets, new.text))
     # both reports' years the same way: from their metadata when both have it, else from their text
     trust = old.meta.year is not None and new.meta.year is not None
-    onodes = _nodes(old, old_offsets, weights, is_old=True, year=base_year(old, trust_meta=trust))
-    nnodes = _nodes(new, new_offsets, weights, is_old=False, year=base_year(new, trust_meta=trust))
+    onodes = _nodes(old, old_offsets, weights, is_old=True, year=base_year(old, trust_meta=trust),
+                    lead=settings.section_lead_words)
+    nnodes = _nodes(new, new_offsets, weights, is_old=False, year=base_year(new, trust_meta=trust),
+                    lead=settings.section_lead_words)
     bigram_weights = TermWeights.learn(char_bigrams(line) for text in (old.text, new.text)
                                        for line in text.splitlines() if line.strip())
     scorer = _Scorer(weights, bigram_weights, settings)

@@ -42,6 +42,9 @@ class Settings:
     section_unique_role_score: float = 0.5
     """Two level-1 sections that are each their report's only one of a role (the one review, the one
     problems section) score at least this, however differently they are worded."""
+    section_lead_words: int = 80
+    """Below level 1, body words past this many (about the first three sentences, which state the
+    subject) count less and less: the k-th weighs lead / k. 0: all words count fully."""
     section_body_max_ratio: float = 2.0
     """Bodies are compared on at most this many times the other body's words (from the start)."""
     section_pair_sure_score: float = 0.4

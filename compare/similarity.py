@@ -138,6 +138,18 @@ class TermWeights:
         return {w: (1.0 + math.log(c)) * self.weight(w) for w, c in counts.items()}
 
 
+    def lead_vector(self, words: Sequence[str], lead: int) -> dict[str, float]:
+        """Like ``vector`` for a word sequence, with words past the first ``lead`` counting less and
+        less (the k-th word weighs lead / k): a passage states its subject first, and what it runs
+        on into at its end should not decide what it is about. ``lead`` <= 0: all words count."""
+        if lead <= 0 or len(words) <= lead:
+            return self.vector(words)
+        tf: dict[str, float] = {}
+        for k, w in enumerate(words):
+            tf[w] = tf.get(w, 0.0) + (1.0 if k < lead else lead / k)
+        return {w: (1.0 + math.log(c) if c >= 1.0 else c) * self.weight(w) for w, c in tf.items()}
+
+
 def weighted_cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Cosine of two weighted bags (``TermWeights.vector``), 0..1; 0 when either is empty."""
     if not a or not b:

@@ -95,6 +95,17 @@ def test_weighted_measures() -> None:
     assert containment([], ["推进"], w) == 0.0
 
 
+def test_lead_vector_weighs_the_start_of_a_passage() -> None:
+    w = TermWeights.learn([["医保"], ["就业"], ["推进"]])
+    words = ["医保"] * 3 + ["就业"] * 30
+    assert w.lead_vector(words, 0) == w.vector(words)
+    assert w.lead_vector(words[:3], 10) == w.vector(words[:3])
+    lead = w.lead_vector(words, 3)
+    assert lead["就业"] / lead["医保"] < w.vector(words)["就业"] / w.vector(words)["医保"]
+    # the tail still counts, only less
+    assert lead["就业"] > 0
+
+
 def test_kept_share() -> None:
     assert kept_share(["a", "b", "c"], ["a", "b", "c"]) == 1.0
     assert kept_share([], []) == 1.0
