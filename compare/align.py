@@ -7,8 +7,9 @@ the Hungarian algorithm), never first come first served. A pair's score mixes
   made relative to the report's year, so "2024年工作回顾" in the 2024 report equals
   "2025年工作回顾" in the 2025 one and "2025年重点工作" equals "2026年重点工作";
 - the bodies' similarity (tf-idf cosine of content words, numbers and years left out; idf learnt
-  from the paragraphs of both reports; the longer body cut to twice the shorter one, so that
-  material a section runs on into does not drown it);
+  from the paragraphs of both reports; the longer body cut to twice the shorter one, and below
+  level 1 the words past the first few sentences weighing less and less, so that material a
+  section runs on into does not drown it);
 - the roles: sections under a review paired with sections under plans are penalised, and the
   only review (or only problems section...) of each report pair whatever their wording.
 
