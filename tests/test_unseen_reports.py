@@ -26,6 +26,7 @@ FILES = [row["file"] for row in ROWS]
 EXPECTED_ROLES: dict[str, set[str]] = {
     "gwr/henan_2025.txt": {"achievements", "plans"},
     "gwr/beijing_2025.txt": {"achievements", "plans"},
+    "gwr/qinghai_2025.txt": {"achievements", "plans"},
     "fazhi/tianjin-jinghai_2020.txt": {"achievements"},
     "fazhi/tianjin-jinghai_2023.txt": {"leadership"},
     "fazhi/hubei_2023.txt": {"achievements"},
@@ -36,7 +37,7 @@ EXPECTED_ROLES: dict[str, set[str]] = {
     "fazhi/jiangxi-nanchangxian_2019.txt": {"achievements"},
 }
 # Files whose text reaches a plans section (the fazhi files are openings that stop before it).
-HAS_PLANS = {"gwr/henan_2025.txt", "gwr/beijing_2025.txt"}
+HAS_PLANS = {"gwr/henan_2025.txt", "gwr/beijing_2025.txt", "gwr/qinghai_2025.txt"}
 
 BUGS: dict[str, str] = {
     "unit-after-magnitude": (
@@ -114,6 +115,17 @@ BUGS: dict[str, str] = {
     "date-in-label": (
         "indicators: the day of a date (3月29日)"
         " leaks into the label of the next figure"
+    ),
+    "standalone-heading-line": (
+        "segment: standalone unnumbered heading lines ending in 。 "
+        "(生态底色更加亮丽。 / 这是…的五年。) are not taken as headings"
+    ),
+    "unit-du": (
+        "indicators: 度 (kWh) after a magnitude is not a unit: 345亿度 gives unit 亿"
+    ),
+    "unit-qianfu": (
+        "indicators: a voltage class (330千伏) is read as 330 千 and the next "
+        "label starts with 伏"
     ),
 }
 
@@ -391,6 +403,79 @@ def test_beijing_label_from_own_clause() -> None:
 def test_beijing_label_around_inner_number() -> None:
     label = indicator_at(report(BEIJING), "公交与轨道50米内换乘比例达91%", "91").label
     assert label.startswith("公交与轨道")
+
+
+# ----------------------------------------------------------------------------- 青海 2026 report
+
+
+QINGHAI = "gwr/qinghai_2025.txt"
+
+
+def test_qinghai_outline_and_plans() -> None:
+    r = report(QINGHAI)
+    assert [(s.marker, s.title, s.role) for s in level1(r)] == [
+        ("一、", "2025年和“十四五”时期工作回顾", "achievements"),
+        ("二、", "“十五五”主要目标任务", "plans"),
+        ("三、", "2026年重点工作任务", "plans"),
+    ]
+    _, two, three = level1(r)
+    assert children(r, two)[0].title == "以更高标准打造生态文明高地"
+    assert len(children(r, two)) == len(children(r, three)) == 6
+    assert [s.title for s in children(r, three)][-1] == "聚焦民心所系，加大保障和改善民生力度"
+    assert plan_texts(r, "target") == [
+        "全省地区生产总值增长4.5%左右、力争更好结果", "城镇新增就业6万人以上",
+        "农牧区劳动力转移就业106万人次以上", "城镇调查失业率5.5%左右", "居民消费价格涨幅2%左右",
+        "粮食总产量保持在110万吨以上",
+    ]
+    assert len(plan_texts(r, "task")) == 6
+    assert r.meta.published == "2026-01-31"
+
+
+def test_qinghai_indicators() -> None:
+    r = report(QINGHAI)
+    got = [
+        (i.value, i.unit, i.qualifier, i.kind)
+        for i in (
+            indicator_at(r, "地区生产总值增长4.1%", "4.1"),
+            indicator_at(r, "城镇调查失业率5.4%", "5.4"),
+            indicator_at(r, "粮食总产量119.3万吨", "119.3"),
+            indicator_at(r, "算力规模超2.2万P", "2.2"),
+            indicator_at(r, "城镇新增就业6万人以上", "6"),
+            indicator_at(r, "常住人口城镇化率提升至67%左右", "67"),
+        )
+    ]
+    assert got == [
+        (4.1, "%", None, "change"),
+        (5.4, "%", None, "level"),
+        (119.3, "万吨", None, "level"),
+        (2.2, "万P", "超", "level"),
+        (6, "万人", "以上", "target"),
+        (67, "%", "左右", "target"),
+    ]
+    one_two = indicator_at(r, "做大做强1—2个主导产业", "1")
+    assert (one_two.value, one_two.range_high, one_two.unit) == (1, 2, "个")
+    for quote in ("2026-01-31 07:00:44", "到二三五年", "“8·22”重大垮塌", "“北驾祁连·9号公路”", "“青海湖1号”"):
+        assert no_indicator_inside(r, quote), quote
+
+
+@bug("standalone-heading-line")
+def test_qinghai_standalone_heading_lines() -> None:
+    r = report(QINGHAI)
+    titles = [s.title for s in children(r, level1(r)[0])]
+    assert titles[:2] == ["生态底色更加亮丽", "经济运行持续向好"]
+
+
+@bug("unit-du")
+def test_qinghai_unit_du() -> None:
+    assert indicator_at(report(QINGHAI), "输出345亿度", "345").unit == "亿度"
+
+
+@bug("unit-qianfu")
+def test_qinghai_voltage_class() -> None:
+    r = report(QINGHAI)
+    assert not [i for i in r.indicators if i.label.startswith("伏")]
+    at = r.text.index("330千伏果洛玉树")
+    assert all(i.unit == "千伏" for i in r.indicators if i.start == at)
 
 
 # ----------------------------------------------------------------------------- fazhi openings
