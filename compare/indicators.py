@@ -1268,6 +1268,73 @@ def _list_length(raws: Sequence[_Raw], i: int, f: str) -> int:
     return n
 
 
+PREDICATE_VERBS = (
+    "荣获",
+    "获得",
+    "获评",
+    "获批",
+    "获",
+    "入选",
+    "实现",
+    "完成",
+    "提交",
+    "参与",
+    "参加",
+    "通过",
+    "开展",
+    "建成",
+    "被",
+    "在",
+    "向",
+    "纳入",
+    "列入",
+    "公布",
+    "开通",
+    "上线",
+    "落地",
+    "达到",
+    "进驻",
+    "接入",
+    "办理",
+)
+"""Verbs that open the predicate shared by coordinated counts (14个集体、15名个人荣获…表彰)."""
+_COUNT_GAP = re.compile(r"[^\d，。；：,;:!?！？\n]{1,12}?[、和及与]?")
+
+
+def _coordinated_labels(f: str, raws: Sequence[_Raw]) -> dict[int, str]:
+    """Labels for counts that share one predicate: 14个集体、15名个人荣获党中央、国务院表彰 ->
+    荣获党中央、国务院表彰的集体 / 荣获党中央、国务院表彰的个人 (raw index -> label)."""
+    out: dict[int, str] = {}
+    i = 0
+    while i < len(raws):
+        chain = [i]
+        while chain[-1] + 1 < len(raws):
+            cur, nxt = raws[chain[-1]], raws[chain[-1] + 1]
+            gap = f[cur.end : nxt.start]
+            if (
+                cur.unit not in COUNT_UNITS
+                or not _COUNT_GAP.fullmatch(gap)
+                or any(v in gap for v in PREDICATE_VERBS)
+            ):
+                break
+            chain.append(chain[-1] + 1)
+        last = raws[chain[-1]]
+        if len(chain) >= 2 and last.unit in COUNT_UNITS:
+            stop = re.search(r"[，。；：,;:!?！？\n(]", f[last.end : last.end + 60])
+            window = f[last.end : last.end + 60]
+            tail = window[: stop.start()] if stop else window
+            cut = min((k for k in (tail.find(v) for v in PREDICATE_VERBS) if k > 0), default=-1)
+            if cut > 0 and len(tail) - cut >= 2:
+                predicate = tail[cut:].replace("了", "", 1)
+                nouns = [f[raws[k].end : raws[k + 1].start].rstrip("、和及与") for k in chain[:-1]]
+                nouns.append(tail[:cut])
+                for k, noun in zip(chain, nouns, strict=True):
+                    if noun:
+                        out[k] = f"{predicate}的{noun}"
+        i = chain[-1] + 1
+    return out
+
+
 def extract_indicators(
     text: str, sections: tuple[Section, ...], *, settings: Settings
 ) -> tuple[Indicator, ...]:
@@ -1278,6 +1345,7 @@ def extract_indicators(
     if not settings.indicator_chinese_numerals:
         raws = [r for r in raws if not r.chinese]
     out: list[Indicator] = []
+    coordinated = _coordinated_labels(f, raws)
     last_subject: dict[int, str] = {}  # sentence start -> subject of its last figure
     last_label: dict[int, str] = {}  # sentence start -> label of its last figure
     after_end = -1  # where the last label read after its figure stopped
@@ -1375,6 +1443,8 @@ def extract_indicators(
         last_subject[sent_start] = (
             label[: len(label) - len(state.verb)] if state.verb and label.endswith(state.verb) else label
         )
+        if n in coordinated and kind == "level":
+            label = coordinated[n]
         last_label[sent_start] = label
         iid = f"i{n + 1}"
         parent: str | None = None
