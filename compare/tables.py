@@ -3,7 +3,8 @@
 - One report: one row per indicator (label, value, unit, qualifier, kind, base value...).
 - Several reports: sorted by year, consecutive years paired by :func:`compare.match.match_indicators`;
   a chain of pairs is one row, with one column per year holding the figure as written in that
-  year's unit, plus ``base_unit`` and one ``<year> base`` column with the magnitude folded in.
+  year's unit, plus ``base_unit``, one ``<year> base`` column with the magnitude folded in, and
+  ``checks``: whether a change the later report states agrees with the two years' levels.
 
 pandas stays inside this module: callers get a DataFrame from :func:`indicator_table` and
 text or bytes from :func:`export_table`.
@@ -17,6 +18,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from .align import align_sections
 from .errors import CompareError
 from .match import match_indicators
 from .model import Indicator, Report
@@ -71,13 +73,14 @@ def indicator_table(reports: Sequence[Report], *, settings: Settings) -> pd.Data
     # chains: list of {year index -> indicator}
     chains: list[dict[int, Indicator]] = []
     tail: dict[str, int] = {}  # indicator id in the latest report so far -> chain index
+    checks: dict[int, list[str]] = {}  # chain index -> the consistency checks of its stated changes
     for i in ordered[0].indicators:
         tail[i.id] = len(chains)
         chains.append({0: i})
     for k in range(1, len(ordered)):
         old, new = ordered[k - 1], ordered[k]
         by_id = {i.id: i for i in new.indicators}
-        pairs = match_indicators(old, new, (), settings=settings)
+        pairs = match_indicators(old, new, align_sections(old, new, settings=settings), settings=settings)
         new_tail: dict[str, int] = {}
         for p in pairs:
             if p.new is None:
@@ -89,17 +92,20 @@ def indicator_table(reports: Sequence[Report], *, settings: Settings) -> pd.Data
                 chains.append({})
             chains[idx][k] = by_id[p.new]
             new_tail[p.new] = idx
+            if p.consistency is not None:
+                checks.setdefault(idx, []).append(f"{years[k]}: {p.consistency} ({p.note})")
         tail = new_tail
     rows: list[dict[str, Any]] = []
-    for chain in chains:
+    for idx, chain in enumerate(chains):
         latest = chain[max(chain)]
         row: dict[str, Any] = {"label": latest.label, "kind": latest.kind, "base_unit": latest.base_unit}
         for k, year in enumerate(years):
             ind = chain.get(k)
             row[year] = None if ind is None else _as_written(ind)
             row[f"{year} base"] = None if ind is None else ind.base_value
+        row["checks"] = "; ".join(checks.get(idx, [])) or None
         rows.append(row)
-    columns = ["label", "kind", "base_unit", *years, *(f"{y} base" for y in years)]
+    columns = ["label", "kind", "base_unit", *years, *(f"{y} base" for y in years), "checks"]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -223,6 +223,15 @@ def test_years_side_by_side() -> None:
     assert df["2024"].notna().sum() == len(new.indicators)
 
 
+def test_years_table_carries_the_consistency_checks() -> None:
+    df = tables.indicator_table([parsed("gwr/zhejiang_2024.txt"), parsed("gwr/zhejiang_2025.txt")], settings=S)
+    checked = df[df["checks"].notna()]
+    assert len(checked) >= 2
+    row = checked[checked["2025"] == "1163.7万户"].iloc[0]
+    assert row["2024"] == "1095.2万户"
+    assert row["checks"].startswith("2025: consistent")
+
+
 def test_same_year_twice_is_an_error() -> None:
     rep = parsed("fazhi/beijing-xicheng_2023.txt")
     with pytest.raises(tables.TableError, match="same year"):
@@ -254,7 +263,7 @@ def test_cli_indicators_json_and_csv(runner: CliRunner) -> None:
     assert json.loads(r.stdout)[0]["label"] == "接受区属部门备案行政规范性文件"
     r2 = runner.invoke(cli, ["indicators", one, two], catch_exceptions=False)
     assert r2.exit_code == 0
-    assert r2.stdout.splitlines()[0].endswith("label,kind,base_unit,2023,2024,2023 base,2024 base")
+    assert r2.stdout.splitlines()[0].endswith("label,kind,base_unit,2023,2024,2023 base,2024 base,checks")
 
 
 def test_cli_indicators_xlsx(runner: CliRunner, tmp_path: object) -> None:
