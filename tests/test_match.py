@@ -224,7 +224,9 @@ def test_years_side_by_side() -> None:
 
 
 def test_years_table_carries_the_consistency_checks() -> None:
-    df = tables.indicator_table([parsed("gwr/zhejiang_2024.txt"), parsed("gwr/zhejiang_2025.txt")], settings=S)
+    df = tables.indicator_table(
+        [parsed("gwr/zhejiang_2024.txt"), parsed("gwr/zhejiang_2025.txt")], settings=S
+    )
     checked = df[df["checks"].notna()]
     assert len(checked) >= 2
     row = checked[checked["2025"] == "1163.7万户"].iloc[0]
