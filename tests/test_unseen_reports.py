@@ -27,6 +27,7 @@ EXPECTED_ROLES: dict[str, set[str]] = {
     "gwr/henan_2025.txt": {"achievements", "plans"},
     "gwr/beijing_2025.txt": {"achievements", "plans"},
     "gwr/qinghai_2025.txt": {"achievements", "plans"},
+    "gwr/hunan_2025.txt": {"achievements", "plans"},
     "fazhi/tianjin-jinghai_2020.txt": {"achievements"},
     "fazhi/tianjin-jinghai_2023.txt": {"leadership"},
     "fazhi/hubei_2023.txt": {"achievements"},
@@ -37,7 +38,7 @@ EXPECTED_ROLES: dict[str, set[str]] = {
     "fazhi/jiangxi-nanchangxian_2019.txt": {"achievements"},
 }
 # Files whose text reaches a plans section (the fazhi files are openings that stop before it).
-HAS_PLANS = {"gwr/henan_2025.txt", "gwr/beijing_2025.txt", "gwr/qinghai_2025.txt"}
+HAS_PLANS = {"gwr/henan_2025.txt", "gwr/beijing_2025.txt", "gwr/qinghai_2025.txt", "gwr/hunan_2025.txt"}
 
 BUGS: dict[str, str] = {
     "unit-after-magnitude": (
@@ -126,6 +127,21 @@ BUGS: dict[str, str] = {
     "unit-qianfu": (
         "indicators: a voltage class (330千伏) is read as 330 千 and the next "
         "label starts with 伏"
+    ),
+    "unit-from-next-noun": (
+        "indicators: the unit takes the first character of the next noun: "
+        "迈上5万亿台阶 gives unit 万亿台"
+    ),
+    "fenbie-da-list": (
+        "indicators: 分别达 with 、-separated numbers (供电可靠率、自来水普及率分别达99.9%、94.5%) "
+        "is not distributed; both get the joined label"
+    ),
+    "label-prev-clause": (
+        "indicators: an unnamed change takes the clause before it as label "
+        "(…5.53万亿元、稳居全国前十强、增长4.8% gives 稳居全国前十强增长)"
+    ),
+    "name-with-digits": (
+        "indicators: a name with digits (株洲608所, an institute) is read as 608 所"
     ),
 }
 
@@ -476,6 +492,92 @@ def test_qinghai_voltage_class() -> None:
     assert not [i for i in r.indicators if i.label.startswith("伏")]
     at = r.text.index("330千伏果洛玉树")
     assert all(i.unit == "千伏" for i in r.indicators if i.start == at)
+
+
+# ----------------------------------------------------------------------------- 湖南 2026 report
+
+
+HUNAN = "gwr/hunan_2025.txt"
+
+
+def test_hunan_outline() -> None:
+    r = report(HUNAN)
+    assert [(s.marker, s.title) for s in level1(r)] == [
+        ("一、", "2025年和“十四五”时期工作回顾"), ("二、", "“十五五”时期主要目标任务"),
+        ("三、", "关于2026年工作"), ("四、", "全面加强政府自身建设"),
+    ]
+    assert [s.role for s in level1(r)][:3] == ["achievements", "plans", "plans"]
+    one, two, three, _ = level1(r)
+    assert [s.marker for s in children(r, one)] == ["一是", "二是", "三是", "四是", "五是", "六是"]
+    assert children(r, one)[0].title == "全力挖掘内需增长新潜能"
+    assert len(children(r, two)) == 8
+    assert children(r, two)[0].title == "持续用力打造“三个高地”，推动高质量发展实现新突破"
+    # a (一) heading with its lead sentence on the same line: the title stops at the 。
+    assert [s.title for s in children(r, three)][:2] == ["全力推动经济稳定增长", "加快建设现代化产业体系"]
+    assert len(children(r, three)) == 10
+
+
+def test_hunan_targets() -> None:
+    assert plan_texts(report(HUNAN), "target") == [
+        "地区生产总值增长5%左右", "地方一般公共预算收入增长1.5%左右", "规模工业增加值增长6%",
+        "社会消费品零售总额增长4.5%以上", "进出口总额增长3%", "城镇新增就业70万人",
+        "居民消费价格涨幅2%左右", "粮食产量615亿斤左右",
+    ]
+
+
+def test_hunan_indicators() -> None:
+    r = report(HUNAN)
+    got = [
+        (i.value, i.unit, i.qualifier, i.kind)
+        for i in (
+            indicator_at(r, "全省地区生产总值达到5.53万亿元", "5.53"),
+            indicator_at(r, "全体居民人均可支配收入达39545元", "39545"),
+            indicator_at(r, "粮食产量突破620亿斤", "620"),
+            indicator_at(r, "总算力突破1.3万PF、增长20倍", "20"),
+            indicator_at(r, "城镇新增就业70万人；", "70"),
+            indicator_at(r, "力争PM2.5浓度下降到33微克/立方米左右", "33"),
+        )
+    ]
+    assert got == [
+        (5.53, "万亿元", None, "level"),
+        (39545, "元", None, "level"),
+        (620, "亿斤", "突破", "level"),
+        (20, "倍", None, "change"),
+        (70, "万人", None, "target"),
+        (33, "微克/立方米", "左右", "target"),
+    ]
+    three = [indicator_at(r, "产值分别增长9.2%、8.2%、12%", n).label for n in ("9.2", "8.2", "12")]
+    assert three[0].startswith("新一代信息技术")
+    assert three[1].startswith("新能源")
+    assert three[2].startswith("输变电装备")
+    for quote in ("时间：2026-02-24", "“1+2”国家实验室", "“4×4”现代化产业体系", "“5+5”先进制造业集群",
+                  "“321”工作机制", "“四小时航空经济圈”"):
+        assert no_indicator_inside(r, quote), quote
+
+
+@bug("unit-from-next-noun")
+def test_hunan_unit_not_from_next_noun() -> None:
+    assert indicator_at(report(HUNAN), "迈上5万亿台阶", "5").unit == "万亿"
+
+
+@bug("fenbie-da-list")
+def test_hunan_fenbie_with_enumeration_comma() -> None:
+    r = report(HUNAN)
+    quote = "农村供电可靠率、自来水普及率分别达99.9%、94.5%"
+    first, second = (indicator_at(r, quote, n).label for n in ("99.9", "94.5"))
+    assert "自来水" not in first
+    assert "供电" not in second
+
+
+@bug("label-prev-clause")
+def test_hunan_unnamed_change_label() -> None:
+    label = indicator_at(report(HUNAN), "稳居全国前十强、增长4.8%", "4.8").label
+    assert label.startswith("全省地区生产总值") or label.startswith("地区生产总值")
+
+
+@bug("name-with-digits")
+def test_hunan_institute_number_is_a_name() -> None:
+    assert no_indicator_inside(report(HUNAN), "株洲608所AES100发动机")
 
 
 # ----------------------------------------------------------------------------- fazhi openings
