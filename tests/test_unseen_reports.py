@@ -11,10 +11,12 @@ the engine fails today is a strict xfail whose reason names the bug (see
 from __future__ import annotations
 
 import csv
+import functools
 
 import pytest
 
-from compare.model import Indicator, Report, Section
+from compare import pipeline
+from compare.model import Comparison, Indicator, Report, Section
 
 from .conftest import REPORTS, parsed
 
@@ -34,6 +36,11 @@ EXPECTED_ROLES: dict[str, set[str]] = {
     "fazhi/jiangsu-huaian_2017.txt": {"achievements"},
     "fazhi/hebei-shijiazhuang_2016.txt": {"achievements"},
     "fazhi/hunan_2021.txt": {"achievements"},
+    "fazhi/hunan_2022.txt": {"achievements"},
+    "fazhi/hunan_2023.txt": {"achievements"},
+    "fazhi/hunan_2024.txt": {"achievements"},
+    "variants/hunan_2024.trad.txt": {"achievements"},
+    "variants/hunan_2024.trad-pinyin.txt": {"achievements"},
     "fazhi/hebei-zhaoxian_2022.txt": {"achievements"},
     "fazhi/jiangxi-nanchangxian_2019.txt": {"achievements"},
 }
@@ -143,6 +150,23 @@ BUGS: dict[str, str] = {
     "name-with-digits": (
         "indicators: a name with digits (株洲608所, an institute) is read as 608 所"
     ),
+    "label-cut-at-book-title": (
+        "indicators: the label stops at a closing 》 and keeps only 等 "
+        "(…和《习近平法治思想公开课》等830场次)"
+    ),
+    "match-label-wording": (
+        "match: the same measure in consecutive years is left unpaired when the label "
+        "wording differs (开展省政府常务会议法治专题讲座2次 / 举办法治专题讲座2次; "
+        "16次主持召开省政府常务会 / 16次主持省政府常务会议)"
+    ),
+    "traditional-script": (
+        "match/diff: labels and units are compared in the script of the text, so a "
+        "traditional-script copy of the next report loses pairs (项目25个 / 項目15個)"
+    ),
+    "pinyin-gloss": (
+        "ingest: pinyin glosses inside words (落實(shí), 場(chǎng)次) are kept; they cut titles, "
+        "units and labels"
+    ),
 }
 
 
@@ -180,6 +204,30 @@ def no_indicator_inside(r: Report, quote: str) -> bool:
 def arabic(r: Report) -> list[tuple[float, str]]:
     """(value, unit) of the indicators written with Arabic digits, in order."""
     return [(i.value, i.unit) for i in r.indicators if any(c.isdigit() for c in r.text[i.start:i.end])]
+
+
+@functools.cache
+def comparison(old: str, new: str) -> Comparison:
+    return pipeline.compare_reports(report(old), report(new))
+
+
+def paired_titles(c: Comparison) -> set[tuple[str, str]]:
+    old = {s.id: s.title for s in c.old.sections}
+    new = {s.id: s.title for s in c.new.sections}
+    return {(old[p.old], new[p.new]) for p in c.sections if p.old and p.new}
+
+
+def paired_numbers(c: Comparison) -> set[tuple[str, str]]:
+    """(old span text, new span text) of every indicator pair, e.g. ("2次", "2次")."""
+    old = {i.id: c.old.text[i.start:i.end] for i in c.old.indicators}
+    new = {i.id: c.new.text[i.start:i.end] for i in c.new.indicators}
+    return {(old[p.old], new[p.new]) for p in c.indicators if p.old and p.new}
+
+
+def pair_of(c: Comparison, old_quote: str, old_number: str, new_quote: str, new_number: str) -> bool:
+    o = indicator_at(c.old, old_quote, old_number)
+    n = indicator_at(c.new, new_quote, new_number)
+    return any(p.old == o.id and p.new == n.id for p in c.indicators)
 
 
 def plan_texts(r: Report, kind: str) -> list[str]:
@@ -679,3 +727,73 @@ def test_nanchangxian_outline_and_dates() -> None:
 def test_nanchangxian_label_without_date() -> None:
     label = indicator_at(report("fazhi/jiangxi-nanchangxian_2019.txt"), "印发了15家单位", "15").label
     assert "29日" not in label
+
+
+# ----------------------------------------------------------------------------- 湖南 fazhi series
+
+
+H21, H22, H23, H24 = (f"fazhi/hunan_{y}.txt" for y in (2021, 2022, 2023, 2024))
+
+
+def test_hunan_fazhi_section_pairs() -> None:
+    assert {("坚持党对法治政府建设的领导", "加强党对法治政府建设的领导"),
+            ("完善法治政府建设推进机制", "完善法治政府建设推进机制")} <= paired_titles(comparison(H21, H22))
+    # renumbered: 2022's 1. (the governor's first-responsibility duty) is 2023's 2., its 2. is 2023's 3.
+    pairs = paired_titles(comparison(H22, H23))
+    assert ("加强党对法治政府建设的领导", "切实履行推进法治建设第一责任人职责") in pairs
+    assert ("完善法治政府建设推进机制", "落实法治政府建设推进机制") in pairs
+    assert "深入学习贯彻习近平法治思想" not in {new for _, new in pairs}
+    assert {("深入学习贯彻习近平法治思想", "坚持习近平法治思想引领"),
+            ("切实履行推进法治建设第一责任人职责", "切实履行法治建设“第一责任人”职责"),
+            ("落实法治政府建设推进机制", "完善法治政府建设推进机制")} <= paired_titles(comparison(H23, H24))
+
+
+def test_hunan_fazhi_indicator_pairs() -> None:
+    assert pair_of(comparison(H21, H22), "法治专题讲座2次,省政府新任命", "2", "法治专题讲座2次。各市州", "2")
+    assert pair_of(comparison(H23, H24), "“法治为民办实事”项目25个", "25",
+                   "“法治为民办实事”省级项目15个", "15")
+
+
+@bug("match-label-wording")
+def test_hunan_fazhi_same_measure_other_words() -> None:
+    assert pair_of(comparison(H22, H23), "法治专题讲座2次。各市州", "2", "举办法治专题讲座2次", "2")
+    assert pair_of(comparison(H23, H24), "主要负责同志16次主持召开", "16", "批示,16次主持省政府", "16")
+
+
+@bug("label-cut-at-book-title")
+def test_hunan_2024_label_before_book_title() -> None:
+    assert indicator_at(report(H24), "《习近平法治思想公开课》等830场次", "830").label != "等"
+
+
+# ----------------------------------------------------------------------------- script variants
+
+
+TRAD, PINYIN = "variants/hunan_2024.trad.txt", "variants/hunan_2024.trad-pinyin.txt"
+
+
+def test_traditional_copy_parses_like_the_simplified_one() -> None:
+    simp, trad = report(H24), report(TRAD)
+    assert [(s.level, s.marker) for s in trad.sections] == [(s.level, s.marker) for s in simp.sections]
+    assert [i.value for i in trad.indicators] == [i.value for i in simp.indicators]
+    pair = ("切实履行推进法治建设第一责任人职责", "切實履行法治建設“第一責任人”職責")
+    assert pair in paired_titles(comparison(H23, TRAD))
+
+
+@bug("traditional-script")
+def test_traditional_copy_keeps_indicator_pairs() -> None:
+    assert pair_of(comparison(H23, TRAD), "“法治为民办实事”项目25个", "25",
+                   "“法治為民辦實事”省級項目15個", "15")
+
+
+def test_pinyin_copy_outline_and_values() -> None:
+    r = report(PINYIN)
+    assert [(s.level, s.marker) for s in r.sections] == [
+        (1, "一、"), (2, "(一)"), (3, "1."), (3, "2."), (3, "3.")]
+    assert [i.value for i in r.indicators] == [830, 13, 253, 46, 16, 60]
+
+
+@bug("pinyin-gloss")
+def test_pinyin_glosses_dropped() -> None:
+    r = report(PINYIN)
+    assert r.sections[1].title == "堅持黨的領導,法治政府建設責任扛牢壓實"
+    assert r.indicators[0].unit == "場次"
