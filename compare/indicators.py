@@ -129,6 +129,8 @@ BASE_UNITS: tuple[str, ...] = tuple(
             "标准煤",
             "千瓦",
             "千瓦时",
+            "千伏",
+            "兆瓦",
             "度",
             "标箱",
             "标准箱",
@@ -188,6 +190,7 @@ UNIT_SUFFIX_BLOCKERS: dict[str, tuple[str, ...]] = {
     "起": ("起草", "起诉", "起步", "起来"),
     "处": ("处置", "处理", "处罚", "处级", "处室"),
     "米": ("米粮",),
+    "台": ("台阶", "台风", "台湾", "台账", "台区"),
     "期": ("期间", "期限", "期待", "期望", "期末", "期初"),
     "元": ("元旦",),
 }
@@ -402,6 +405,7 @@ _CLAUSE_STOP = set("，。；：！？,;:!?\n()“”《》〈〉【】[]")
 _SENT_STOP = set("。！？!?\n；;")
 _NUM = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 _CN_NUM = re.compile(f"[{CN_DIGITS}]+")
+_DATE_WORDS = re.compile(r"\d{1,2}月\d{1,2}[日号]|\d{1,2}日(?=[\u4e00-\u9fff])")
 _YEAR_WORDS = re.compile(
     r"(?:从|由|到|至)?\d{4}年(?:底|末|初|度)?(?:的)?|(?:从|由)?\d{1,2}月(?:份|底)?(?:的)?"
 )
@@ -458,9 +462,15 @@ def _read_base_unit(f: str, pos: int) -> str | None:
             end = pos + len(u)
             # compound units: 分/千瓦时, 微克/立方米, 元/吨
             if end < len(f) and f[end] == "/":
+                # 分/千瓦时, 人/百亿元: the denominator may carry its own magnitude
+                den = end + 1
+                for mag, _ in (("百亿", 0.0), ("亿", 0.0), ("万", 0.0), ("百", 0.0), ("千", 0.0)):
+                    if f.startswith(mag, den) and any(f.startswith(v, den + len(mag)) for v in BASE_UNITS):
+                        den += len(mag)
+                        break
                 for v in BASE_UNITS:
-                    if f.startswith(v, end + 1):
-                        return f[pos : end + 1 + len(v)]
+                    if f.startswith(v, den):
+                        return f[pos : den + len(v)]
             # 万套(间), 万台(套)
             m = re.match(r"\((?:[^()\s]{1,2})\)", f[end : end + 4])
             if m and any(m.group(0)[1:-1] == v for v in BASE_UNITS):
@@ -496,6 +506,11 @@ def _read_unit(f: str, pos: int) -> tuple[str, str | None, int]:
                         break
             if unit in ("万", "千") and f.startswith("亿", p):  # 4万多亿元 = 4 万亿元 多
                 unit, p = unit + "亿", p + 1
+            elif f.startswith("亿", p) and _read_base_unit(f, p + 1) is not None:  # 10.36百亿亿次/秒
+                unit, p = unit + "亿", p + 1
+            if f.startswith("度", p) and not f.startswith(("度假", "度过"), p):  # 345亿度 (kWh)
+                unit, p = unit + "度", p + 1
+                return unit, qual, p
             break
     if unit and unit in dict(MAGNITUDES):
         latin = re.match(r"[A-Za-z]{1,5}(?:/[A-Za-z]{1,3})?(?![A-Za-z])", f[p : p + 9])
@@ -551,6 +566,12 @@ def _excluded(f: str, text: str, a: int, b: int, unit: str, *, signed: bool = Fa
         or (before in "+×*#№-_" and not signed)
         or after in "+×*#"
     ):
+        return True
+    # a number cut by a crawl's elision: 20 (略) 委 (略)
+    if re.match(r"\s*[(（]略[)）]|\s*…", f[b : b + 6]):
+        return True
+    # a name: 株洲608所AES100发动机 (a count never runs into Latin letters)
+    if unit and re.match(r"[A-Za-z]{2,}", f[b + len(unit) : b + len(unit) + 2]):
         return True
     # fractions and clock times: 1/3, 09:20
     if (
@@ -748,6 +769,8 @@ def _read_chinese(f: str, a: int, b: int) -> _Raw | None:
     s = f[a:b]
     if s in ("一", "二", "〇", "零", "万", "千", "百") or s.startswith(("万", "千", "百")):
         return None
+    if len(s) > 1 and not any(c in s for c in "十百千万"):
+        return None  # 三四轮车, 五六年: two digits side by side are a range or a name, not a number
     if a > 0 and f[a - 1] in "第前后每逐这那哪几某各同单唯十届":
         return None
     if re.match(r"[^，。；：,;:]{0,14}?(?:全会|会议|党代会)", f[b : b + 20]) and f.startswith("次", b):
@@ -815,7 +838,7 @@ EMPTY_SUBJECTS = frozenset(
 
 
 def _strip_words(label: str) -> str:
-    label = _YEAR_WORDS.sub("", label)
+    label = _YEAR_WORDS.sub("", _DATE_WORDS.sub("", label))
     changed = True
     while changed and label:
         changed = False
@@ -828,9 +851,14 @@ def _strip_words(label: str) -> str:
                 label, changed = label[: -len(w)], True
                 break
     label = label.strip(" 、")
-    etc = list(re.finditer(r"等(?![级次待同于额量])", label))
-    if etc and len(label) - etc[-1].end() >= 4:
-        label = label[etc[-1].end() :]  # 台州…、长三角大飞机等国家先进制造业集群 -> 国家先进制造业集群
+    if "等" in label:
+        pos, cut = 0, -1
+        for w in _tokens(label):  # 等 as a word of its own, not inside 高等 / 平等 / 等级
+            pos += len(w)
+            if w == "等" and len(label) - pos >= 4:
+                cut = pos
+        if cut > 0:
+            label = label[cut:]  # 台州…、长三角大飞机等国家先进制造业集群 -> 国家先进制造业集群
     if len(label) > 3 and "了" in label[1:-1]:
         label = label.replace("了", "", 1)  # 完成了目录化 -> 完成目录化
     return label
@@ -957,6 +985,9 @@ def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> tuple[s
     ):
         return "", end
     ch = f[end]
+    if ch == "的" and unit in ("%", "‰") and len(_strip_words(before)) <= 2:
+        end += 1  # 推动60%以上的县级特困供养机构三级达标: the share of the noun after 的
+        ch = f[end] if end < len(f) else ""
     if not (ch == "“" or "\u4e00" <= ch <= "\u9fff") or ch in "余多以左约近等的":
         return "", end
     if f.startswith(AFTER_VERBS, end):
@@ -976,8 +1007,10 @@ def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> tuple[s
     rank = re.search(r"中?(?:位居|排名|名列|位列|居于|排在)第", phrase)
     if rank:
         phrase = phrase[: rank.start()]  # 在100个城市中位居第一: the ranking is not the measure
-    for w in ("全部", "均", "已", "都", "全面", "正式"):
-        phrase = phrase.replace(w, "", 1) if len(phrase) > len(w) + 1 else phrase
+    # adverbs as words of their own (全部开工建设), never a character inside a word (优质均衡)
+    phrase = (
+        "".join(w for w in _tokens(phrase) if w not in ("全部", "均", "已", "都", "全面", "正式")) or phrase
+    )
     phrase = phrase.rstrip("和及与、")  # 3个候选地区和6个…: the conjunction belongs to the list
     return (phrase, i) if len(phrase) >= 2 else ("", end)
 
@@ -1170,7 +1203,14 @@ def _is_measure_word(w: str) -> bool:
 
 def _distribute(subject: str, n: int) -> list[str] | None:
     """``城镇和农村居民人均可支配收入``, 2 -> [城镇居民人均可支配收入, 农村居民人均可支配收入]."""
-    parts = [p for p in re.split(r"、|和|及|与|以及", subject) if p]
+    parts, cur = [], ""
+    for w in _tokens(subject):  # split on conjunction words only: 普及率 holds 及 but is one word
+        if w in ("、", "和", "及", "与", "以及"):
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += w
+    parts = [p for p in [*parts, cur] if p]
     if len(parts) != n or n < 2:
         return None
     first, last = parts[0], parts[-1]
@@ -1211,6 +1251,39 @@ def _innermost(sections: Sequence[Section], pos: int) -> Section | None:
         ):
             best = s
     return best
+
+
+_MULTI_YEAR_CUE = re.compile(
+    r"五年来|过去五年|五年间|五年中|“十[一二三四五六]五”(?:时期|期间|的五年|以来)|十[一二三四五六]五时期|这五年"
+)
+_FUTURE_CUE = re.compile(r"目标(?:是|为|：|:)|今后|未来|展望|关键时期|开局|基本实现|将要|将会")
+
+
+def multi_year_zones(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that review several past years (五年来…, 这五年…, and the ——bullets after).
+
+    Figures there (年均增长5.9%, 从518家增加到731家) are not last year's, and not goals even in a
+    section that also sets the next plan's targets. A cue whose sentence looks ahead (“十五五”时期是…
+    关键时期, 今后五年的目标) opens no zone.
+    """
+    zones: list[tuple[int, int]] = []
+    pos = 0
+    open_zone: int | None = None
+    for line in text.splitlines(keepends=True):
+        body = line.strip()
+        if open_zone is not None and not body.startswith("——") and body:
+            zones.append((open_zone, pos))
+            open_zone = None
+        if open_zone is None:
+            m = _MULTI_YEAR_CUE.search(line)
+            if m:
+                sentence = re.split(r"[。；;]", line[m.start() :], maxsplit=1)[0]
+                if not _FUTURE_CUE.search(sentence):
+                    open_zone = pos + m.start()
+        pos += len(line)
+    if open_zone is not None:
+        zones.append((open_zone, pos))
+    return zones
 
 
 def _plans_section(sections: Sequence[Section], pos: int) -> bool:
@@ -1346,6 +1419,7 @@ def extract_indicators(
         raws = [r for r in raws if not r.chinese]
     out: list[Indicator] = []
     coordinated = _coordinated_labels(f, raws)
+    review_zones = multi_year_zones(text) if sections else []
     last_subject: dict[int, str] = {}  # sentence start -> subject of its last figure
     last_label: dict[int, str] = {}  # sentence start -> label of its last figure
     after_end = -1  # where the last label read after its figure stopped
@@ -1358,10 +1432,19 @@ def extract_indicators(
         sent_end = min(ends) if ends else len(f)
         para_start = f.rfind("\n", 0, r.start) + 1
         cstart = _clause_start(f, r.start, sent_start)
-        if n > 0 and cstart <= raws[n - 1].end <= r.start:
-            cstart = raws[n - 1].end  # 占全国份额从14%提升到15.5%: the clause of 15.5 starts after 14%
+        if (
+            n > 0
+            and cstart <= raws[n - 1].end <= r.start
+            and not f.startswith(("内", "以内", "以上", "以下", "范围内", "外"), raws[n - 1].end)
+        ):
+            # 占全国份额从14%提升到15.5%: the clause of 15.5 starts after 14%
+            # (but 公交与轨道50米内换乘比例: a threshold inside the measured noun keeps the clause whole)
+            cstart = raws[n - 1].end
         if (f[r.end : r.end + 1] in ("、", "和") and "分别" in f[cstart : r.start]) or (
-            cstart > 0 and f[cstart - 1] == "、" and f[cstart : r.start].strip()
+            cstart > 0
+            and f[cstart - 1] == "、"
+            and _strip_words(f[cstart : r.start][: _verb_before(f[cstart : r.start])[1]])
+            not in ("", *EMPTY_SUBJECTS)
         ):
             # 引进央企二、三级子公司332家 / 新能源汽车、集成电路…产量分别增长: coordinated words
             cstart = _list_clause_start(f, cstart, sent_start)
@@ -1392,7 +1475,9 @@ def extract_indicators(
                 if len(verb) == 1 and not _one_char_verb_ok(clause[:vpos]):
                     verb, vpos, direction = "", len(clause), None
             kind = "change" if direction is not None else "level"
-            if _target_context(f, r.start, r.end, para_start) or _plans_section(sections, r.start):
+            if _target_context(f, r.start, r.end, para_start) or (
+                _plans_section(sections, r.start) and not any(a <= r.start < b for a, b in review_zones)
+            ):
                 kind = "target"
             subject = _strip_words(clause[:vpos])
             nxt = raws[n + 1].num_start if n + 1 < len(raws) else len(f)
@@ -1412,6 +1497,7 @@ def extract_indicators(
                     subject = last_label[sent_start]
                 else:
                     subject = last_subject.get(sent_start, "")
+                subject = subject.removesuffix("连续")  # 粮食总产量连续9年稳定在1300亿斤: not the duration
                 if not subject and cstart - 1 > sent_start and f[cstart - 1] in "，,、":
                     # 光伏产品出口表现突出、增长77.6%: no figure before, the clause before names the measure
                     pstart = _list_clause_start(f, _clause_start(f, cstart - 1, sent_start), sent_start)
@@ -1425,6 +1511,8 @@ def extract_indicators(
                     subject = composed
                 elif len(subject) >= 5 and not subject.endswith("率"):
                     topics[sent_start] = _topic(subject)[0]
+                elif len(subject) >= 6 and topics.get(sent_start, "") not in subject:
+                    topics[sent_start] = ""  # a measure of its own: the topic before no longer holds
             parts: list[str] | None = None
             if f[r.end : r.end + 1] in ("、", "和", "及", "与"):
                 parts = _distribute(subject, _list_length(raws, n, f))

@@ -28,7 +28,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from .indicators import CHANGE_ADVERBS, CHANGE_VERBS, MAGNITUDES
+from .indicators import CHANGE_ADVERBS, CHANGE_VERBS, MAGNITUDES, multi_year_zones
 from .model import Indicator, IndicatorPair, Report, SectionPair
 from .nlp import words
 from .settings import Settings
@@ -108,35 +108,7 @@ def _plausibility(a: Indicator, b: Indicator) -> float:
     return max(0.0, 1.0 - r / math.log(20.0))
 
 
-_MULTI_YEAR_CUE = re.compile(
-    r"五年来|过去五年|五年间|五年中|“十[一二三四五六]五”(?:时期|期间|的五年|以来)|"
-    r"十[一二三四五六]五时期|这五年"
-)
 _BASELINE_BEFORE = re.compile(r"(?:从|由)(?:\d{4}年(?:底|末|初)?(?:的)?)?$")
-
-
-def multi_year_zones(text: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` that review several years (五年来…, and the ——bullets that follow it).
-
-    Figures there (年均增长5.9%, 从518家增加到731家) are not last year's: they pair with figures
-    of the same kind of review only.
-    """
-    zones: list[tuple[int, int]] = []
-    pos = 0
-    open_zone: int | None = None
-    for line in text.splitlines(keepends=True):
-        body = line.strip()
-        if open_zone is not None and not body.startswith("——") and body:
-            zones.append((open_zone, pos))
-            open_zone = None
-        if open_zone is None:
-            m = _MULTI_YEAR_CUE.search(line)
-            if m:
-                open_zone = pos + m.start()
-        pos += len(line)
-    if open_zone is not None:
-        zones.append((open_zone, pos))
-    return zones
 
 
 def is_baseline(text: str, ind: Indicator) -> bool:
