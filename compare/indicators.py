@@ -403,7 +403,7 @@ CN_UNITS = ("个", "次", "项", "件", "家", "名", "场", "批", "支", "轮"
 
 _CLAUSE_STOP = set("，。；：！？,;:!?\n()“”《》〈〉【】[]")
 _SENT_STOP = set("。！？!?\n；;")
-_NUM = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_NUM = re.compile(r"(?:[1-9]\d{0,2}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?")
 _CN_NUM = re.compile(f"[{CN_DIGITS}]+")
 _DATE_WORDS = re.compile(r"\d{1,2}月\d{1,2}[日号]|\d{1,2}日(?=[\u4e00-\u9fff])")
 _YEAR_WORDS = re.compile(
@@ -573,6 +573,13 @@ def _excluded(f: str, text: str, a: int, b: int, unit: str, *, signed: bool = Fa
     # a name: 株洲608所AES100发动机 (a count never runs into Latin letters)
     if unit and re.match(r"[A-Za-z]{2,}", f[b + len(unit) : b + len(unit) + 2]):
         return True
+    # ratios: 三次产业比重为4.0∶37.7∶58.3
+    if (
+        (before in "∶:" and a > 1 and f[a - 2].isdigit())
+        or after in "∶"
+        or (after == ":" and f[b + 1 : b + 2].isdigit())
+    ):
+        return True
     # fractions and clock times: 1/3, 09:20
     if (
         before == "/"
@@ -647,7 +654,9 @@ def _excluded(f: str, text: str, a: int, b: int, unit: str, *, signed: bool = Fa
 def _scan(text: str, f: str) -> list[_Raw]:
     found: list[_Raw] = []
     taken_until = -1
-    candidates: list[tuple[int, int, bool]] = [(m.start(), m.end(), False) for m in _NUM.finditer(f)]
+    # thousands are grouped with an ASCII comma only: 约占全国1/10，4386万名 is two figures
+    g = f if "，" not in text else "".join("，" if t == "，" else c for c, t in zip(f, text, strict=True))
+    candidates: list[tuple[int, int, bool]] = [(m.start(), m.end(), False) for m in _NUM.finditer(g)]
     candidates += [(m.start(), m.end(), True) for m in _CN_NUM.finditer(f)]
     candidates.sort()
     ordinal_end = -1

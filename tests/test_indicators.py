@@ -624,3 +624,11 @@ def test_coordinated_counts_share_their_predicate() -> None:
     single = "216个“两重”项目全部开工建设"
     assert single in _report_text("gwr/zhejiang_2024.txt")
     assert [i.label for i in extract(single)] == ["“两重”项目开工建设"]
+
+
+def test_fullwidth_comma_is_no_thousands_separator_and_ratios_are_skipped() -> None:
+    """Sentences of a 2026 report (reports/unseen): 1/10，4386 is two numbers; 4.0∶37.7∶58.3 is a ratio."""
+    text = "城镇累计新增就业超700万人、约占全国1/10，4386万名异地务工人员在粤稳定就业。"
+    found = extract(text)
+    assert [(i.value, i.unit) for i in found] == [(700, "万人"), (4386, "万名")]
+    assert extract("三次产业比重为4.0∶37.7∶58.3，第一产业增加值提升") == ()
