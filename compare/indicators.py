@@ -22,6 +22,7 @@ Years, dates, periods (2021—2025年), ordinals, names with digits (12345热线
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -312,6 +313,10 @@ LABEL_LEAD = (
 )
 """Words trimmed from the start of a label (the measure, not the narration)."""
 LABEL_TRAIL = (
+    "平均为",
+    "由上年",
+    "从上年",
+    "比上年末",
     "分别为",
     "分别达到",
     "分别达",
@@ -1125,7 +1130,7 @@ def _with_topic(label: str, topic_now: str, previous: str) -> str:
         t = topic_now or _topic(previous)[0]
         return t + label if t and len(t) <= 12 else label
     if label.endswith("率"):
-        if not topic_now or len(label) > 4 or len(topic_now) > 12:
+        if not topic_now or len(label) > 3 or len(topic_now) > 12:
             return label
         return topic_now + label
     if not (starts_verb and len(rest) <= 1):
@@ -1182,6 +1187,11 @@ def _list_clause_start(f: str, cstart: int, floor: int) -> int:
 def _is_measure_word(w: str) -> bool:
     return w.endswith(
         (
+            "人次",
+            "花费",
+            "营收",
+            "里程",
+            "销量",
             "数",
             "量",
             "额",
@@ -1220,6 +1230,10 @@ def _distribute(subject: str, n: int) -> list[str] | None:
         else:
             cur += w
     parts = [p for p in [*parts, cur] if p]
+    if len(parts) == 1 and n == 2 and subject.startswith("城乡"):
+        # 城乡居民人均可支配收入分别增长6.8%和8.3%: 城乡 is 城镇 and 农村
+        rest = subject[2:]
+        return ["城镇" + rest, "农村" + rest]
     if len(parts) != n or n < 2:
         return None
     first, last = parts[0], parts[-1]
@@ -1239,7 +1253,7 @@ def _distribute(subject: str, n: int) -> list[str] | None:
         out = [p + tail if i < n - 1 else p for i, p in enumerate(parts)]
     elif (
         _is_measure_word(first)
-        and len(first_words) > 1
+        and len(first_words) > 2
         and len(last) <= 4
         and not any(last.startswith(w) for w in first_words[:1])
     ):
@@ -1428,6 +1442,7 @@ def extract_indicators(
         raws = [r for r in raws if not r.chinese]
     out: list[Indicator] = []
     coordinated = _coordinated_labels(f, raws)
+    groups: list[list[int]] = []  # indexes into out of the figures of one list (5%和3%以内)
     review_zones = multi_year_zones(text) if sections else []
     last_subject: dict[int, str] = {}  # sentence start -> subject of its last figure
     last_label: dict[int, str] = {}  # sentence start -> label of its last figure
@@ -1467,6 +1482,10 @@ def extract_indicators(
             and gap in ("、", "和", "及", "与")
             and base_of(1.0, r.unit)[1] == base_of(1.0, state.unit)[1]
         )
+        if continues:
+            groups[-1].append(len(out))
+        else:
+            groups.append([len(out)])
         if continues and state is not None:
             kind, direction = state.kind, state.direction
             if state.parts is not None and state.index < len(state.parts):
@@ -1579,6 +1598,13 @@ def extract_indicators(
                 sentence=Span(sent_start, sent_end),
             )
         )
+    # 分别控制在5%和3%以内: the qualifier written once after the list holds for every figure of it
+    for group in groups:
+        last_q = out[group[-1]].qualifier
+        if len(group) > 1 and last_q in ("以内", "以上", "以下", "左右"):
+            for k in group[:-1]:
+                if out[k].qualifier is None:
+                    out[k] = dataclasses.replace(out[k], qualifier=last_q)
     return tuple(out)
 
 

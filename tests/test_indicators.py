@@ -632,3 +632,17 @@ def test_fullwidth_comma_is_no_thousands_separator_and_ratios_are_skipped() -> N
     found = extract(text)
     assert [(i.value, i.unit) for i in found] == [(700, "万人"), (4386, "万名")]
     assert extract("三次产业比重为4.0∶37.7∶58.3，第一产业增加值提升") == ()
+
+
+def test_lists_share_their_qualifier_and_split_chengxiang() -> None:
+    report = _report_text("gwr/xizang_2024.txt")
+    text = "城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内"
+    assert text in report
+    found = extract(text)
+    assert [(i.label, i.value, i.qualifier) for i in found] == [
+        ("城镇调查失业率", 5, "以内"),
+        ("居民消费价格涨幅", 3, "以内"),
+    ]
+    text2 = "城乡居民人均可支配收入分别增长6.8%和8.3%"
+    assert text2 in report
+    assert [i.label for i in extract(text2)] == ["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]
