@@ -620,7 +620,10 @@ def test_minus_sign_is_a_negative_change_not_a_range() -> None:
 def test_coordinated_counts_share_their_predicate() -> None:
     text = "14个集体、15名个人荣获党中央、国务院表彰"
     assert text in _report_text("gwr/xizang_2024.txt")
-    assert [i.label for i in extract(text)] == ["荣获党中央、国务院表彰的集体", "荣获党中央、国务院表彰的个人"]
+    assert [i.label for i in extract(text)] == [
+        "荣获党中央、国务院表彰的集体",
+        "荣获党中央、国务院表彰的个人",
+    ]
     single = "216个“两重”项目全部开工建设"
     assert single in _report_text("gwr/zhejiang_2024.txt")
     assert [i.label for i in extract(single)] == ["“两重”项目开工建设"]
