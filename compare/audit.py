@@ -27,7 +27,10 @@ from __future__ import annotations
 
 import bisect
 import csv
+import functools
+import importlib.resources
 import io
+import json
 import math
 import re
 from collections import Counter
@@ -38,7 +41,7 @@ from typing import Any, Literal
 from rapidfuzz import fuzz
 
 from . import indicators, nlp, similarity
-from .errors import OverridesError
+from .errors import CompareError, OverridesError
 from .model import AuditStatus, Indicator, IndicatorPair, Plan, Report, SectionPair, Span, Verdict
 from .settings import Settings
 from .textnorm import fold
@@ -379,6 +382,10 @@ class _Sent:
     end: int
     words: frozenset[str]
     in_plans: bool
+    boilerplate: bool = False
+    """A salutation, a bare heading or preamble: matched, never quoted as evidence."""
+    span_years: bool = False
+    """Speaks of a five-year span (从2020年…到2025年, 五年来): quoted only when nothing of the year is."""
 
 
 _STOP = frozenset("""
@@ -395,6 +402,69 @@ def _keep_word(w: str) -> bool:
     return len(w) >= 2 and w not in _STOP and similarity.is_content_word(w)
 
 
+def content_words(folded: str) -> set[str]:
+    """The words the audit matches on (``_keep_word``) in a folded text."""
+    return _words(folded)
+
+
+@dataclass(frozen=True)
+class Background:
+    """In how many regions' reports each word occurs (``compare/data/audit_background.json``,
+    built by ``scripts/build_audit_background.py`` from the bundled reports)."""
+
+    regions: int
+    """Number of regions counted (all years and genres of a region are one document)."""
+    df: Mapping[str, int]
+    """Word -> regions whose reports use it; words used by one region only are left out."""
+
+    def weight(self, word: str) -> float:
+        """How telling a word is in the genre, 0..1: ln((R + 1) / (df + 1)) / ln(R + 1); a word
+        every region uses (消费, 营商环境) weighs almost nothing, one no other region uses 1."""
+        return math.log((self.regions + 1) / (self.df.get(word, 0) + 1)) / math.log(self.regions + 1)
+
+
+class BackgroundDataError(CompareError):
+    """The audit's word statistics are missing or unreadable."""
+
+
+@functools.cache
+def background() -> Background:
+    """The genre's word statistics, read once per process."""
+    try:
+        raw = importlib.resources.files("compare").joinpath("data", "audit_background.json").read_text(
+            encoding="utf-8")
+        data = json.loads(raw)
+        return Background(regions=int(data["regions"]), df={str(k): int(v) for k, v in data["df"].items()})
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise BackgroundDataError(f"compare/data/audit_background.json cannot be read ({exc}) / the audit "
+                                  "weighs words by it / rebuild it with scripts/build_audit_background.py"
+                                  ) from exc
+
+
+_SALUTATION = re.compile(r"^(?:各位代表|各位委员|同志们|各位)[^，,。]{0,8}[：:，,]?$")
+_PREAMBLE = re.compile(r"总书记[^。]{0,40}(?:视察|亲临|重要讲话|重要指示|重要论述|亲切关怀|关心关怀|回信)")
+_FIVE_YEARS = re.compile(r"[从由]20\d\d年[^。；]{0,40}(?:到|至|增加到|增长到|提高到|提升到|下降到)20\d\d年|"
+                         r"[五5]年来|这五年|过去五年|五年间|(?:十三五|十四五|十五五)”?(?:时期|期间|以来)|年均(?:增长|提高|下降)")
+
+
+_FIVE_YEARS_LEAD = re.compile(r"\s*(?:[五5]年来|这五年|过去五年|五年间|回顾过去)")
+"""A paragraph opening like this speaks of the five years in all its sentences."""
+
+
+def _boilerplate(text: str, headings: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """A sentence that proves nothing: a salutation (各位代表：), a bare heading (二是全力以赴扩内需
+    稳增长。), or political preamble (习近平总书记…视察)."""
+    bare = text.strip().rstrip("。：:；;")
+    if _SALUTATION.match(bare):
+        return True
+    if _PREAMBLE.search(text) and not re.search(r"\d", text):
+        return True
+    if len(bare) <= 30 and not re.search(r"[，,；;]", bare):
+        if _OPENING_MARK.match(bare) or any(hs <= start < he or start <= hs < end for hs, he in headings):
+            return True
+    return False
+
+
 class _NewIndex:
     """The new report's sentences, their words, the rarity of each word, and the plan zones."""
 
@@ -404,6 +474,7 @@ class _NewIndex:
         self.text = new.text
         self.folded = fold(new.text)
         zones = _plan_zones(new)
+        headings = [(x.heading_start, x.heading_end) for x in new.sections]
         self.sents: list[_Sent] = []
         token_spans = nlp.segment_spans(self.folded)
         tok_starts = [s for s, _ in token_spans]
@@ -416,16 +487,22 @@ class _NewIndex:
                     ws.add(w)
                 i += 1
             in_plans = any(zs <= s < ze for zs, ze in zones)
-            self.sents.append(_Sent(s, e, frozenset(ws), in_plans))
+            stext = self.folded[s:e]
+            para = self.folded[self.folded.rfind("\n", 0, s) + 1:s + 12]
+            self.sents.append(_Sent(s, e, frozenset(ws), in_plans, _boilerplate(stext, headings, s, e),
+                                    bool(_FIVE_YEARS.search(stext) or _FIVE_YEARS_LEAD.match(para))))
         self.starts = [x.start for x in self.sents]
         old_folded = fold(old.text)
         old_sents = [sorted(_words(old_folded[s:e])) for s, e in sentence_spans(old.text)]
         self.weights = similarity.TermWeights.learn([sorted(x.words) for x in self.sents] + old_sents,
                                                     min_weight=0.1)
+        self.background = background()
+        self.floor = settings.background_weight_floor
 
     def weight(self, w: str) -> float:
-        """How telling a word is (idf over the sentences of both reports)."""
-        return self.weights.weight(w)
+        """How telling a word is: its idf over the sentences of both reports, times its rarity in
+        the genre (``Background.weight``, at least ``background_weight_floor``)."""
+        return self.weights.weight(w) * max(self.floor, self.background.weight(w))
 
     def review(self) -> list[_Sent]:
         out = [s for s in self.sents if not s.in_plans]
@@ -512,6 +589,8 @@ def find_actual(target: Target, index: _NewIndex, *, settings: Settings) -> Actu
             value = q.value * q.scale * _UNIT_FACTOR.get(q.base_unit, 1.0)
             if target.base_unit != "%" and target.low > 0 and not 0.4 <= value / target.low <= 2.5:
                 sim -= 0.3  # a five-year total (城镇新增就业6600万人) against a year's target
+            if sent.span_years:
+                sim -= settings.span_years_actual_penalty  # the year's own figure first
             if sim < settings.target_label_min_similarity:
                 continue
             if target.direction is not None and direction is not None and direction != target.direction:
@@ -582,8 +661,22 @@ def find_statement(target: Target, index: _NewIndex) -> tuple[bool, Span, str] |
     return None
 
 
+@dataclass(frozen=True)
+class _Outcome:
+    """One measure of a target plan as judged: what a task about the same subject takes in."""
+
+    target: Target
+    """The measure."""
+    actual: Actual
+    """The figure (or statement) of the new report."""
+    met: bool
+    """Whether it met the target."""
+
+
 def _audit_target(plan: Plan, old: Report, old_indicators: Sequence[Indicator], index: _NewIndex, *,
-                  settings: Settings) -> Verdict | None:
+                  settings: Settings, outcomes: list[_Outcome] | None = None) -> Verdict | None:
+    """The verdict of a target plan, every measure of it judged (met, not met, not reported); each
+    judged measure is added to ``outcomes``."""
     text = old.text[plan.start:plan.end]
     targets = parse_targets(text, quantities_in(old_indicators, plan.start, plan.end))
     if not targets:
@@ -614,11 +707,13 @@ def _audit_target(plan: Plan, old: Report, old_indicators: Sequence[Indicator], 
         return Verdict(plan=plan.id, status="not_found", score=0.0, evidence=(), target=written,
                        reason=f"target {written}: the new report gives no figure for "
                               f"{'、'.join(t.label for t in targets)}")
+    if outcomes is not None:
+        outcomes += [_Outcome(t, a, True) for t, a in met] + [_Outcome(t, a, False) for t, a in missed]
     status: AuditStatus
     if missed and not met:
         status = "missed"
-    elif missed:
-        status = "partial"
+    elif missed or silent:
+        status = "partial"  # a compound target is delivered only when every measure of it is shown met
     else:
         status = "delivered"
     parts = [f"{t.written} -> {a.written} ({'met' if (t, a) in met else 'not met'})" for t, a in met + missed]
@@ -652,6 +747,8 @@ def distinctive_phrases(text: str) -> set[str]:
 class _Clause:
     text: str
     words: frozenset[str]
+    phrase: bool = False
+    """A 《title》 or “quoted” phrase, found by fuzzy match of its text, weighed by its words."""
 
 
 def _task_clauses(plan: Plan, old: Report) -> list[_Clause]:
@@ -667,61 +764,81 @@ def _task_clauses(plan: Plan, old: Report) -> list[_Clause]:
 
 
 def _audit_task(plan: Plan, old: Report, index: _NewIndex, preferred: set[int], *,
-                settings: Settings) -> Verdict:
+                settings: Settings) -> tuple[Verdict, int]:
+    """The verdict of a task from its points (clauses, quoted phrases) found in the new report's review,
+    and the number of distinctive points found (a matched word rare in the genre)."""
     clauses = _task_clauses(plan, old)
-    phrases = distinctive_phrases(old.text[plan.start:plan.end] or plan.text)
+    clauses += [_Clause(p, frozenset(_words(p)) or frozenset({p}), phrase=True)
+                for p in distinctive_phrases(old.text[plan.start:plan.end] or plan.text)]
     pool = index.review()
     sent_score: dict[int, float] = {}
     sent_why: dict[int, str] = {}
+    title = fold(plan.text)
+    title_found = False
     found = 0
-    informative = 0
+    distinct = 0
+    points = 0
+    weight_all = 0.0
+    weight_found = 0.0
     for c in clauses:
         total = sum(index.weight(w) for w in c.words)
         if total <= 0:
             continue
-        informative += 1
-        best_k, best_s = -1, 0.0
+        points += 1
+        weight_all += total
+        best_s, best_k, quote_s, quote_k = 0.0, -1, 0.0, -1
         for k, s in enumerate(pool):
-            common = c.words & s.words
-            if len(common) < 2:
-                continue
-            cov = sum(index.weight(w) for w in common) / total
+            if c.phrase:
+                plain = index.folded[s.start:s.end].translate(_QUOTES)
+                cov = 1.0 if fuzz.partial_ratio(c.text, plain) >= settings.phrase_min_ratio else 0.0
+            else:
+                common = c.words & s.words
+                if len(common) < 2:
+                    continue
+                cov = sum(index.weight(w) for w in common) / total
             if k in preferred:
                 cov *= 1 + settings.aligned_section_bonus
             if cov > best_s:
                 best_k, best_s = k, cov
-        if best_k >= 0 and best_s >= settings.evidence_min_score:
-            found += 1
-            if best_s > sent_score.get(best_k, 0.0):
-                sent_score[best_k] = best_s
-                common_words = sorted(c.words & pool[best_k].words, key=index.weight, reverse=True)
-                sent_why[best_k] = "、".join(common_words[:3])
-    for p in phrases:
-        for k, s in enumerate(pool):
-            plain = index.folded[s.start:s.end].translate(_QUOTES)
-            if fuzz.partial_ratio(p, plain) >= settings.phrase_min_ratio:
-                sent_score[k] = max(sent_score.get(k, 0.0), 1.0)
-                sent_why[k] = p
-                found += 1
-                break
-    support = found / max(informative + len(phrases), 1)
+            rank = cov * (settings.span_years_evidence_factor if s.span_years else 1.0)
+            if not s.boilerplate and rank > quote_s:
+                quote_k, quote_s = k, rank
+        if best_k < 0 or best_s < settings.evidence_min_score:
+            continue
+        found += 1
+        weight_found += total * min(best_s, 1.0)
+        bare = _OPENING_MARK.sub("", c.text.strip(" 。；;：:\u3000"), count=1)
+        if quote_k >= 0 and not c.phrase and len(bare) >= 4 and bare in title:
+            title_found = True
+        common_best = c.words if c.phrase else c.words & pool[best_k].words
+        if max(index.background.weight(w) for w in common_best) >= settings.distinctive_word_min_weight:
+            distinct += 1
+        if quote_k >= 0 and quote_s >= settings.evidence_min_score * settings.span_years_evidence_factor:
+            if quote_s > sent_score.get(quote_k, 0.0):
+                sent_score[quote_k] = quote_s
+                sent_why[quote_k] = c.text if c.phrase else "、".join(
+                    sorted(c.words & pool[quote_k].words, key=index.weight, reverse=True)[:3])
+    support = weight_found / weight_all if weight_all > 0 else 0.0
     ranked = sorted(sent_score, key=lambda k: -sent_score[k])[:settings.evidence_max_spans]
     ranked.sort()
     evidence = tuple(Span(pool[k].start, pool[k].end) for k in ranked)
     status: AuditStatus
-    if support >= settings.task_delivered_min_support or found >= settings.task_delivered_min_points:
+    if ((support >= settings.task_delivered_min_support and distinct >= 1)
+            or (support >= settings.task_partial_min_support and distinct >= 2)
+            or distinct >= settings.task_delivered_min_distinct
+            or support >= settings.task_broad_support):
         status = "delivered"
-    elif support >= settings.task_partial_min_support and evidence:
-        status = "partial"
+    elif (support >= settings.task_partial_min_support or title_found) and evidence:
+        status = "partial"  # some of it, or at least its subject as titled, is reported
     else:
         status = "not_found"
     why = "；".join(dict.fromkeys(sent_why[k] for k in ranked))
-    reason = (f"{found} of {informative + len(phrases)} points of the plan found in the new report"
-              + (f": {why}" if why else ""))
+    reason = (f"{found} of {points} points of the plan found in the new report, {distinct} distinctive "
+              f"({support:.0%} of their weight)" + (f": {why}" if why else ""))
     if status == "not_found":
         evidence = ()  # a stray match of common words is no evidence; the reason still names it
     return Verdict(plan=plan.id, status=status, score=round(min(support, 1.0), 3), evidence=evidence,
-                   reason=reason)
+                   reason=reason), distinct
 
 
 def _sub_targets(plan: Plan, old: Report, old_indicators: Sequence[Indicator], index: _NewIndex, *,
@@ -828,32 +945,78 @@ def audit_plans(old: Report, new: Report, section_pairs: tuple[SectionPair, ...]
         return ()
     index = _NewIndex(new, old, settings=settings)
     old_indicators = report_indicators(old, settings=settings)
+    outcomes: list[_Outcome] = []
+    judged: dict[str, Verdict] = {}
+    for plan in old.plans:
+        if plan.kind == "target":
+            tv = _audit_target(plan, old, old_indicators, index, settings=settings, outcomes=outcomes)
+            if tv is not None:
+                judged[plan.id] = tv
     verdicts: list[Verdict] = []
     for plan in old.plans:
-        v: Verdict | None = None
-        if plan.kind == "target":
-            v = _audit_target(plan, old, old_indicators, index, settings=settings)
+        v: Verdict | None = judged.get(plan.id)
         if v is None:
             preferred = (_preferred(plan, old, index, section_pairs)
                          | _topical(plan, old, index, settings=settings))
-            v = _audit_task(plan, old, index, preferred, settings=settings)
+            v, distinct = _audit_task(plan, old, index, preferred, settings=settings)
             met, missed = _sub_targets(plan, old, old_indicators, index, settings=settings)
             if met or missed:
                 sub = "; ".join([f"{t.written} -> {a.written} (not met)" for t, a in missed]
                                 + [f"{t.written} -> {a.written} (met)" for t, a in met])
                 v = replace(v, evidence=_merge(v.evidence, [a.span for _, a in missed + met]),
                             reason=f"{v.reason}; figures: {sub}")
-                if v.status == "not_found":
+                if v.status == "not_found" or (v.status == "partial" and not missed):
                     v = replace(v, status="partial" if missed else "delivered")
                 elif (v.status == "delivered" and len(missed) > len(met)
-                        and v.score < settings.task_broad_support):
+                        and v.score < settings.task_broad_support
+                        and distinct < settings.task_delivered_min_distinct):
                     v = replace(v, status="partial")
+            v = _take_in_targets(v, plan, outcomes)
         if _carried_over(plan, old, new, index, settings=settings):
             v = replace(v, carried_over=True)
         verdicts.append(v)
     if overrides:
         verdicts = apply_overrides(old.plans, verdicts, overrides)
     return tuple(verdicts)
+
+
+_MEASURE_MODIFIERS = frozenset("""
+社会 全社会 全 城乡 城乡居民 城镇 农村 居民 人均 可 支配 总额 总值 增加值 规上 规模 以上 一般 公共 调查 生产
+生产总值 地区 国内 单位 全体 常住 新增 指数 涨幅 水平 总量 比重 占比 强度 投入 经费
+""".split())
+"""Words of a target's label that say whose or which aggregate, not the subject (社会消费品零售总额:
+社会, 总额): a task is not about retail sales because its title says 社会."""
+
+
+def _measure_keys(label: str) -> set[str]:
+    """The subject words of a target's measure: its words (and the first two characters of the longer
+    ones: 消费品 -> 消费) less ``_MEASURE_MODIFIERS``."""
+    keys: set[str] = set()
+    for w in nlp.words(label):
+        for k in (w, w[:2]) if len(w) >= 3 else (w,):
+            if k not in _MEASURE_MODIFIERS and _keep_word(k):
+                keys.add(k)
+    return keys
+
+
+def _take_in_targets(v: Verdict, plan: Plan, outcomes: Sequence[_Outcome]) -> Verdict:
+    """A task whose title names the measure of a main target (持续挖掘投资消费潜能 and 社会消费品零售总额)
+    takes in that target's outcome: a missed one makes a delivered task ``partial``; when every one is
+    met, the task is ``delivered``. The target's figure joins the evidence."""
+    title = fold(plan.text)
+    linked = [o for o in outcomes if any(k in title for k in _measure_keys(o.target.label))]
+    if not linked:
+        return v
+    missed = [o for o in linked if not o.met]
+    status = v.status
+    if missed and status == "delivered":
+        status = "partial"
+    elif not missed and status in ("not_found", "partial"):
+        status = "delivered"
+    parts = "; ".join(f"{o.target.written} -> {o.actual.written} ({'met' if o.met else 'not met'})"
+                      for o in linked)
+    return replace(v, status=status, evidence=_merge(v.evidence, [o.actual.span for o in linked]),
+                   reason=f"{v.reason}; main targets: {parts}")
 
 
 def _merge(spans: Sequence[Span], more: Sequence[Span]) -> tuple[Span, ...]:

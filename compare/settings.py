@@ -89,14 +89,28 @@ class Settings:
     sub_target_min_similarity: float = 0.9
     """A figure promised inside a task's body is checked only against a new figure this well labelled."""
     task_delivered_min_support: float = 0.1
-    """Share of a task's points (clauses, quoted phrases) found in the new report for ``delivered``."""
+    """Share of a task's points (clauses, quoted phrases), weighted by how telling their words are
+    (rare in the genre), found in the new report for ``delivered``."""
     task_partial_min_support: float = 0.05
-    """Share of a task's points found for ``partial``; below it the task is ``not_found``."""
-    task_delivered_min_points: int = 3
-    """A task with this many of its points found is ``delivered`` whatever their share (long sections)."""
+    """Weighted share of a task's points found for ``partial``; below it the task is ``not_found``."""
+    task_delivered_min_distinct: int = 3
+    """A task with this many distinctive points found (``distinctive_word_min_weight``) is ``delivered``
+    whatever their share; with two it needs ``task_partial_min_support``, with one
+    ``task_delivered_min_support``, with none ``task_broad_support``."""
+    distinctive_word_min_weight: float = 0.5
+    """A found point of a task is distinctive when one of its matched words weighs this much by its
+    rarity in the genre (0..1; 0.5: used in about a seventh of the regions or fewer)."""
+    span_years_actual_penalty: float = 0.15
+    """Taken off the label similarity of a figure in a sentence about a five-year span (五年来…下降20%)
+    when it is read as a target's actual, so that the year's own figure wins where there is one."""
+    span_years_evidence_factor: float = 0.5
+    """Evidence rank factor of a sentence about a five-year span (从2020年…到2025年, 五年来): the
+    year's own figures are quoted first."""
     task_broad_support: float = 0.25
-    """A task reported this broadly stays ``delivered`` when most of its checked figures fell short
-    (the shortfall is given in the reason); below it the task is ``partial``."""
+    """A task reported this broadly (weighted share) is ``delivered`` with no distinctive point found,
+    and stays ``delivered`` when most of its checked figures fell short (the shortfall is given in the
+    reason); below it, and with fewer than ``task_delivered_min_distinct`` distinctive points, such a
+    task is ``partial``."""
     evidence_max_spans: int = 6
     """At most this many evidence sentences per task verdict."""
     phrase_min_ratio: float = 90.0
@@ -106,6 +120,8 @@ class Settings:
     (or inside the new review section closest in subject to the plan)."""
     topical_section_min_similarity: float = 0.15
     """tf-idf cosine from which the closest new review section counts as the plan's subject section."""
+    background_weight_floor: float = 0.05
+    """Least weight (0..1) of a word by its rarity in the genre's reports (a word every region uses)."""
 
     # render
     diff_context_chars: int = 0

@@ -4,11 +4,13 @@ used; and a scorer of verdicts against the pair gold's ``audit`` (our own, not s
 from __future__ import annotations
 
 import dataclasses
+import json
+from pathlib import Path
 from typing import Any
 
 from compare.model import Plan, PlanKind, Report, Role, Section, Span, Verdict
 
-from .conftest import REPORTS, gold, parsed
+from .conftest import GOLD, REPORTS, parsed
 
 
 def raw_report(relpath: str) -> Report:
@@ -86,11 +88,12 @@ def gold_plans(text: str, pair_gold: dict[str, Any], report_gold: dict[str, Any]
     return tuple(plans)
 
 
-def with_gold(relpath: str, name: str, pair_gold: dict[str, Any] | None, *, sections: bool) -> Report:
+def with_gold(relpath: str, name: str, pair_gold: dict[str, Any] | None, *, sections: bool,
+              gold_dir: Path = GOLD) -> Report:
     """The parsed report (its text and indicators) with gold plans (if ``pair_gold`` is given) and either
-    gold sections or none."""
+    gold sections or none; the report gold read from ``gold_dir`` (the dev gold unless told)."""
     r = parsed(relpath)
-    rg = gold(f"{name}.report.json")
+    rg = json.loads((gold_dir / f"{name}.report.json").read_text(encoding="utf-8"))
     plans = gold_plans(r.text, pair_gold, rg) if pair_gold is not None else ()
     secs = gold_sections(r.text, rg) if sections else ()
     if secs and plans:

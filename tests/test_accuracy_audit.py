@@ -1,5 +1,9 @@
 """Accuracy gate of the plan audit, scored by our own scorer against the pair gold's ``audit`` lists.
 
+Two gold sets, pinned apart: the dev gold (``tests/gold``, floors in ``tests/floors/audit.json``)
+and the held-out gold (``tests/gold_heldout``, annotated by a second person after the audit was
+written; floors in ``tests/floors/audit_heldout.json``).
+
 Two runs are scored on every pair gold that has an ``audit`` list:
 
 - ``pipeline``: the reports parsed by the pipeline (real outline, indicators and plans),
@@ -35,14 +39,16 @@ from .audit_gold import score_audit, with_gold
 from .conftest import GOLD, REPORTS, parsed
 
 FLOORS = Path(__file__).resolve().parent / "floors" / "audit.json"
+HELDOUT = Path(__file__).resolve().parent / "gold_heldout"
+HELDOUT_FLOORS = Path(__file__).resolve().parent / "floors" / "audit_heldout.json"
 TARGET_STATUSES = Path(__file__).resolve().parent / "floors" / "audit_targets.json"
 SLACK = 1e-9
 ISSUE_TARGETS = {"audit_status_acc": 0.80, "audit_binary_acc": 0.90, "audit_evidence_hit": 0.80}
 
 
-def _pairs() -> list[tuple[str, dict[str, Any]]]:
+def _pairs(gold_dir: Path = GOLD) -> list[tuple[str, dict[str, Any]]]:
     out = []
-    for path in sorted(GOLD.glob("*.pair.json")):
+    for path in sorted(gold_dir.glob("*.pair.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("audit"):
             out.append((path.name.removesuffix(".pair.json"), data))
@@ -58,22 +64,31 @@ def _micro(results: list[tuple[int, int, dict[str, float]]]) -> dict[str, float]
             "audit_evidence_hit": sum(r[1] * r[2]["audit_evidence_hit"] for r in results) / ne}
 
 
-@pytest.fixture(scope="module")
-def figures() -> dict[str, float]:
+def _figures(gold_dir: Path) -> dict[str, float]:
     pipe, goldp = [], []
-    for name, pg in _pairs():
+    for name, pg in _pairs(gold_dir):
         old_name, new_name = name.split("__")
         n, ne = len(pg["audit"]), sum(1 for a in pg["audit"] if a["evidence"])
         old, new = parsed(pg["old"]), parsed(pg["new"])
         comparison = pipeline.compare_reports(old, new)
         pipe.append((n, ne, score_audit(pg, old, new, comparison.audit)))
-        old_g = with_gold(pg["old"], old_name, pg, sections=False)
-        new_g = with_gold(pg["new"], new_name, None, sections=False)
+        old_g = with_gold(pg["old"], old_name, pg, sections=False, gold_dir=gold_dir)
+        new_g = with_gold(pg["new"], new_name, None, sections=False, gold_dir=gold_dir)
         goldp.append((n, ne, score_audit(pg, old_g, new_g,
                                          audit.audit_plans(old_g, new_g, (), (), settings=Settings()))))
     out = {f"pipeline.{k}": round(v, 4) for k, v in _micro(pipe).items()}
     out.update({f"gold_plans.{k}": round(v, 4) for k, v in _micro(goldp).items()})
     return out
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict[str, float]:
+    return _figures(GOLD)
+
+
+@pytest.fixture(scope="module")
+def heldout_figures() -> dict[str, float]:
+    return _figures(HELDOUT)
 
 
 def test_the_gold_has_audits_of_both_kinds() -> None:
@@ -82,18 +97,28 @@ def test_the_gold_has_audits_of_both_kinds() -> None:
     assert {a["status"] for a in items} >= {"delivered", "partial", "not_found"}
 
 
-def test_accuracy_meets_the_floors(figures: dict[str, float], request: pytest.FixtureRequest) -> None:
-    floors: dict[str, float] = json.loads(FLOORS.read_text(encoding="utf-8")) if FLOORS.exists() else {}
+def _check_floors(path: Path, figures: dict[str, float], request: pytest.FixtureRequest) -> None:
+    floors: dict[str, float] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     if request.config.getoption("--update-golden"):
         lowered = {k: (floors[k], v) for k, v in figures.items() if k in floors and v < floors[k] - SLACK}
         if lowered and not request.config.getoption("--allow-regression"):
             pytest.fail(f"--update-golden would lower floors {lowered}; add --allow-regression if intended")
-        FLOORS.parent.mkdir(parents=True, exist_ok=True)
-        FLOORS.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         floors = figures
-    assert floors, f"{FLOORS} is missing: run pytest {__file__} --update-golden once"
+    assert floors, f"{path} is missing: run pytest {__file__} --update-golden once"
     below = {k: (v, figures.get(k)) for k, v in floors.items() if figures.get(k, 0.0) < v - SLACK}
     assert not below, f"below the pinned floor (floor, now): {below}"
+
+
+def test_accuracy_meets_the_floors(figures: dict[str, float], request: pytest.FixtureRequest) -> None:
+    _check_floors(FLOORS, figures, request)
+
+
+def test_heldout_accuracy_meets_its_own_floors(heldout_figures: dict[str, float],
+                                               request: pytest.FixtureRequest) -> None:
+    assert len(_pairs(HELDOUT)) >= 2
+    _check_floors(HELDOUT_FLOORS, heldout_figures, request)
 
 
 def test_accuracy_meets_the_issue_targets(figures: dict[str, float]) -> None:

@@ -1,0 +1,50 @@
+"""Build ``compare/data/audit_background.json``: in how many regions' reports each word occurs.
+
+The audit weighs the words of a plan by how rare they are in the genre, so that the words
+every report uses (消费, 投资, 营商环境, 法治) count little and a province's own names (雄安,
+格桑花行动, 京津冀) count much: otherwise one province's plans are "found" in any other
+province's report. The rarity is measured over the bundled reports (``reports/``), one
+document per region (all years and both genres of a region together, so that a region's
+own words are not made common by its several years). ``reports/unseen`` is left out
+(it is a probe of reports the engine has not seen).
+
+Only words found in at least ``MIN_REGIONS`` regions are kept (rarer words get the
+largest weight anyway); the file is small and read once per process.
+
+Run from the repository root: ``.venv/bin/python scripts/build_audit_background.py``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from compare import audit
+from compare.textnorm import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "compare" / "data" / "audit_background.json"
+MIN_REGIONS = 2
+
+
+def main() -> None:
+    regions: dict[str, set[str]] = {}
+    for path in sorted((ROOT / "reports").glob("*/*.txt")):
+        if path.parent.name == "unseen":
+            continue  # kept apart as a probe of reports the engine has not seen
+        region = path.stem.rsplit("_", 1)[0]
+        text = path.read_text(encoding="utf-8")
+        regions.setdefault(region, set()).update(audit.content_words(fold(text)))
+    df: Counter[str] = Counter()
+    for words in regions.values():
+        df.update(words)
+    kept = {w: c for w, c in sorted(df.items()) if c >= MIN_REGIONS}
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    data = {"regions": len(regions), "df": kept}
+    OUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    print(f"{OUT}: {len(regions)} regions, {len(kept)} words")  # noqa: T201
+
+
+if __name__ == "__main__":
+    main()
