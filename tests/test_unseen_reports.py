@@ -31,6 +31,7 @@ EXPECTED_ROLES: dict[str, set[str]] = {
     "gwr/qinghai_2025.txt": {"achievements", "plans"},
     "gwr/hunan_2025.txt": {"achievements", "plans"},
     "gwr/guangdong_2025.txt": {"achievements", "plans"},
+    "gwr/xinjiang_2025.txt": {"achievements", "plans"},
     "fazhi/tianjin-jinghai_2020.txt": {"achievements"},
     "fazhi/tianjin-jinghai_2023.txt": {"leadership"},
     "fazhi/hubei_2023.txt": {"achievements"},
@@ -51,7 +52,7 @@ EXPECTED_ROLES: dict[str, set[str]] = {
 }
 # Files whose text reaches a plans section (the fazhi files are openings that stop before it).
 HAS_PLANS = {"gwr/henan_2025.txt", "gwr/beijing_2025.txt", "gwr/qinghai_2025.txt", "gwr/hunan_2025.txt",
-             "gwr/guangdong_2025.txt"}
+             "gwr/guangdong_2025.txt", "gwr/xinjiang_2025.txt"}
 
 BUGS: dict[str, str] = {
     "inline-comma-list": (
@@ -111,6 +112,12 @@ BUGS: dict[str, str] = {
     ),
     "empty-label": (
         "indicators: a count that opens its sentence (57个县（市）生产总值…快于全省) gets an empty label"
+    ),
+    "target-cue-set-as": (
+        "indicators: a five-year goal stated as 增速目标设定为年均增长5.5%—6% comes out as kind change"
+    ),
+    "label-drops-jiu": (
+        "indicators: the label of 就地转化率达45% loses its first character (地转化率)"
     ),
 }
 
@@ -557,6 +564,57 @@ def test_guangdong_ratio_labels() -> None:
 def test_guangdong_count_before_noun_has_a_label() -> None:
     label = indicator_at(report(GUANGDONG), "57个县（市）生产总值近3年年均增速快于全省", "57").label
     assert "县" in label
+
+
+# ----------------------------------------------------------------------------- 新疆 2026 report
+
+
+XINJIANG = "gwr/xinjiang_2025.txt"
+
+
+def test_xinjiang_outline_and_plans() -> None:
+    r = report(XINJIANG)
+    assert [(s.marker, s.title) for s in level1(r)] == [
+        ("一、", "“十四五”时期和2025年工作回顾"), ("二、", "“十五五”时期经济社会发展的主要目标和战略举措"),
+        ("三、", "2026年重点工作"), ("四、", "坚持和加强党的全面领导，全力建设让人民更加满意的政府"),
+    ]
+    assert [s.role for s in level1(r)][:3] == ["achievements", "plans", "plans"]
+    one, _, three, _ = level1(r)
+    assert len(children(r, one)) == 8
+    assert len(children(r, three)) == 10
+    # the target sentence goes on after a full stop (…更好结果。规模以上工业增加值增长7.5%左右，…)
+    assert plan_texts(r, "target") == [
+        "地区生产总值增长5.5%—6%", "规模以上工业增加值增长7.5%左右", "固定资产投资增长8%左右",
+        "社会消费品零售总额增长6%左右", "外贸进出口总额增长10%左右", "一般公共预算收入增长10%左右",
+        "城镇居民人均可支配收入增长7%左右", "农村居民人均可支配收入增长8%左右", "居民消费价格指数涨幅2%左右",
+        "城镇新增就业47万人以上", "城镇调查失业率控制在5.5%以内",
+    ]
+
+
+def test_xinjiang_indicators() -> None:
+    r = report(XINJIANG)
+    gdp = indicator_at(r, "全年地区生产总值2.15万亿元、增长5.5%", "2.15")
+    rural = indicator_at(r, "达到20793元", "20793")
+    assert (gdp.value, gdp.unit, gdp.kind) == (2.15, "万亿元", "level")
+    assert (rural.value, rural.unit) == (20793, "元")
+    town, country = (indicator_at(r, "可支配收入分别增长5.3%、7%", n) for n in ("5.3", "7"))
+    assert town.label.startswith("城镇")
+    assert country.label.startswith("农村")
+    target = indicator_at(r, "目标是：地区生产总值增长5.5%—6%", "5.5")
+    assert (target.kind, target.range_high) == ("target", 6)
+    for quote in ("时间：2026-02-12", "G679线乌拉斯台", "中国共产党成立105周年",
+                  "自治区成立70周年庆祝活动隆重"):
+        assert no_indicator_inside(r, quote), quote
+
+
+@bug("target-cue-set-as")
+def test_xinjiang_five_year_goal_is_a_target() -> None:
+    assert indicator_at(report(XINJIANG), "目标设定为年均增长5.5%—6%", "5.5").kind == "target"
+
+
+@bug("label-drops-jiu")
+def test_xinjiang_label_keeps_jiu() -> None:
+    assert indicator_at(report(XINJIANG), "就地转化率达45%", "45").label.startswith("就地转化率")
 
 
 # ----------------------------------------------------------------------------- 湖南 2026 report
