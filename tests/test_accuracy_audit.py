@@ -195,3 +195,53 @@ def test_numeric_target_statuses_are_as_read(target_verdicts: dict[str, list[tup
     total = sum(len(items) for items in pinned.values())
     assert not changed, "\n".join(changed)
     assert gone <= total // 10, f"{gone} of {total} pinned targets no longer found as plans"
+
+
+# ---------------------------------------------------------------- plans against another region's report
+
+
+DISCRIMINATION = Path(__file__).resolve().parent / "floors" / "audit_discrimination.json"
+CROSS = [("hebei_2024", "hebei_2025", "xizang_2025"), ("xizang_2024", "xizang_2025", "hebei_2025"),
+         ("zhejiang_2024", "zhejiang_2025", "gansu_2025"), ("gansu_2024", "gansu_2025", "zhejiang_2025")]
+"""(old, its own next report, another province's report of the same year)."""
+MIN_DELIVERED_MARGIN = 0.5
+"""Own next report minus another province's: share of the tasks called delivered, at least."""
+
+
+def _task_figures(old: Report, new: Report) -> tuple[int, int, float]:
+    verdicts = audit.audit_plans(old, new, (), (), settings=Settings())
+    tasks = [v for p, v in zip(old.plans, verdicts, strict=True) if p.kind == "task"]
+    return len(tasks), sum(v.status == "delivered" for v in tasks), sum(v.score for v in tasks)
+
+
+@pytest.fixture(scope="module")
+def discrimination() -> dict[str, dict[str, float]]:
+    """Per pair and in total: tasks, delivered share and mean score against the own next report and
+    against another province's."""
+    out: dict[str, dict[str, float]] = {}
+    totals = [0.0] * 5
+    for old_name, own_name, other_name in CROSS:
+        old = parsed(f"gwr/{old_name}.txt")
+        n, own_d, own_s = _task_figures(old, parsed(f"gwr/{own_name}.txt"))
+        _, oth_d, oth_s = _task_figures(old, parsed(f"gwr/{other_name}.txt"))
+        out[f"{old_name} vs {other_name}"] = {"tasks": n, "own_delivered": own_d / n,
+                                              "other_delivered": oth_d / n, "own_score": own_s / n,
+                                              "other_score": oth_s / n}
+        for i, x in enumerate((n, own_d, oth_d, own_s, oth_s)):
+            totals[i] += x
+    t = totals[0]
+    out["all"] = {"tasks": t, "own_delivered": totals[1] / t, "other_delivered": totals[2] / t,
+                  "own_score": totals[3] / t, "other_score": totals[4] / t}
+    return out
+
+
+def test_plans_are_found_far_less_in_another_provinces_report(
+        discrimination: dict[str, dict[str, float]], request: pytest.FixtureRequest) -> None:
+    for pair, f in discrimination.items():
+        assert f["tasks"] >= 8, pair
+        assert f["own_delivered"] - f["other_delivered"] >= MIN_DELIVERED_MARGIN, (pair, f)
+        assert f["own_score"] >= 2 * f["other_score"], (pair, f)
+    a = discrimination["all"]
+    now = {"delivered_margin": round(a["own_delivered"] - a["other_delivered"], 4),
+           "score_ratio": round(a["own_score"] / max(a["other_score"], 1e-9), 4)}
+    _check_floors(DISCRIMINATION, now, request)

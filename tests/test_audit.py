@@ -19,6 +19,7 @@ from compare.errors import OverridesError
 from compare.model import Plan, Report, Verdict
 from compare.overrides import parse_overrides
 from compare.settings import Settings
+from compare.textnorm import fold
 
 from .conftest import REPORTS, parsed
 
@@ -202,6 +203,108 @@ def test_an_unrelated_report_gives_nothing_for_the_tasks() -> None:
     old, other = parsed("gwr/zhejiang_2024.txt"), parsed("fazhi/shanghai_2023.txt")
     verdicts = audit.audit_plans(old, other, (), (), settings=S)
     assert sum(v.status == "not_found" for v in verdicts) >= len(verdicts) - 2
+
+
+@pytest.fixture(scope="module")
+def xizang() -> Audited:
+    old, new = parsed("gwr/xizang_2024.txt"), parsed("gwr/xizang_2025.txt")
+    return old, new, audit.audit_plans(old, new, (), (), settings=S)
+
+
+@pytest.fixture(scope="module")
+def hebei() -> Audited:
+    old, new = parsed("gwr/hebei_2024.txt"), parsed("gwr/hebei_2025.txt")
+    return old, new, audit.audit_plans(old, new, (), (), settings=S)
+
+
+def _verdict(audited: Audited, start: str) -> Verdict:
+    old, _, verdicts = audited
+    return next(v for p, v in zip(old.plans, verdicts, strict=True) if fold(start) in fold(p.text))
+
+
+def test_a_compound_target_with_a_measure_unreported_is_partial(xizang: Audited) -> None:
+    v = _verdict(xizang, "城镇调查失业率、居民消费价格涨幅分别控制在5%和3%以内")
+    assert v.status == "partial"
+    assert "(met)" in v.reason
+    assert "3%以内 -> no figure" in v.reason  # the CPI: not given for the year
+
+
+def test_a_task_takes_in_the_main_target_that_measures_it(xizang: Audited, hebei: Audited) -> None:
+    _, new, _ = xizang
+    v = _verdict(xizang, "持续挖掘投资消费潜能")
+    assert v.status == "partial"  # investment met, retail sales 4.4% against 8%: missed
+    assert "main targets" in v.reason
+    assert "社会消费品零售总额增长4.4%" in [audit._tidy(new.text[e.start:e.end]) for e in v.evidence]
+    _, new_h, _ = hebei
+    h = _verdict(hebei, "聚力抓投资促消费")
+    assert h.status == "delivered"  # both targets met (6.1% vs 5.5%, 5.6% vs 5%)
+    quotes = [audit._tidy(new_h.text[e.start:e.end]) for e in h.evidence]
+    assert "固定资产投资增长6.1%" in quotes
+    assert "社会消费品零售总额增长5.6%" in quotes
+
+
+@pytest.mark.parametrize(("label", "has", "lacks"), [
+    ("社会消费品零售总额", "消费", "社会"),
+    ("固定资产投资", "投资", "全社会"),
+    ("规上工业", "工业", "规上"),
+    ("城乡居民人均可支配收入", "收入", "城乡"),
+    ("研究与试验发展经费投入强度", "研究", "发展"),
+])
+def test_the_subject_words_of_a_measure(label: str, has: str, lacks: str) -> None:
+    keys = audit._measure_keys(label)
+    assert has in keys
+    assert lacks not in keys
+    assert not audit._measure_keys("生产总值")  # GDP measures every task: it feeds none
+
+
+@pytest.mark.parametrize(("sentence", "boiler"), [
+    ("各位代表：", True),
+    ("各位代表！", True),
+    ("二是全力以赴扩内需稳增长。", True),
+    ("（三）持续挖掘投资消费潜能", True),
+    ("习近平总书记再次亲临西藏视察，为我们指明了前进方向。", True),
+    ("固定资产投资增长6.1%。", False),
+    ("重点项目完成投资2125亿元。", False),
+    ("首批智慧边防项目建成投运。", False),
+])
+def test_boilerplate_is_never_evidence(sentence: str, boiler: bool) -> None:
+    assert audit._boilerplate(fold(sentence), [], 0, len(sentence)) is boiler
+
+
+def test_evidence_holds_no_salutation_heading_or_preamble(xizang: Audited, hebei: Audited) -> None:
+    for _, new, verdicts in (xizang, hebei):
+        quotes = [audit._tidy(new.text[e.start:e.end]) for v in verdicts for e in v.evidence]
+        assert quotes
+        assert not [q for q in quotes if q.startswith("各位代表") or ("总书记" in q and "视察" in q)
+                    or q in ("二是全力以赴扩内需稳增长。", "二是全力以赴扩内需稳增长")]
+        titles = {audit._tidy(s.title) for s in new.sections}
+        assert not titles & set(quotes)
+
+
+def test_a_five_year_sentence_is_quoted_only_after_the_years_own(hebei: Audited) -> None:
+    _, new, _ = hebei
+    v = _verdict(hebei, "聚力抓投资促消费")
+    assert not [e for e in v.evidence if "从2020年" in new.text[e.start:e.end]]
+
+
+def test_a_five_year_figure_is_not_the_years_actual() -> None:
+    old, new = parsed("gwr/china-national_2016.txt"), parsed("gwr/china-national_2017.txt")
+    start = old.text.index("单位国内生产总值能耗下降3.4%以上")
+    plan = Plan(id="t1", text="单位国内生产总值能耗下降3.4%以上", kind="target", start=start, end=start + 18,
+                section=None)
+    (v,) = audit.audit_plans(dataclasses.replace(old, plans=(plan,)), new, (), (), settings=S)
+    assert v.status == "not_found"  # the new report gives only 五年来…下降20%以上
+
+
+def test_genre_words_weigh_little_and_a_regions_own_words_much() -> None:
+    bg = audit.background()
+    assert bg.regions >= 40
+    assert all(1 <= c <= bg.regions for c in bg.df.values())
+    assert bg.weight("营商") < 0.3
+    assert bg.weight("法治") < 0.1
+    assert bg.weight("雄安") > 2 * bg.weight("消费")
+    assert bg.weight("格桑花") == 1.0  # one region's own programme
+    assert all(0.0 <= bg.weight(w) <= 1.0 for w in list(bg.df)[:500])
 
 
 def test_raw_text_without_outline_or_plans_audits_nothing() -> None:
