@@ -273,7 +273,7 @@ CHANGE_ADVERBS = (
 """Words that may stand between a change verb and its figure (增长了, 分别增长, 同比增加)."""
 
 TARGET_INTRO = re.compile(
-    r"(?:预期目标|主要目标|目标任务|发展目标|预期性指标|约束性指标)(?:是|为|定为|定在|:|：)"
+    r"(?:预期目标|主要目标|目标任务|发展目标|预期性指标|约束性指标|目标)(?:是|为|定为|定在|设定为|确定为|:|：)"
 )
 """A paragraph that introduces goals (主要预期目标是：…): its figures after the cue are targets."""
 TARGET_AFTER = re.compile(r"^[^，。；,;]{0,6}(?:的)?(?:预期)?目标")
@@ -304,7 +304,6 @@ LABEL_LEAD = (
     "去年",
     "先后",
     "对",
-    "就",
     "让",
     "向",
     "全部",
@@ -317,6 +316,7 @@ LABEL_TRAIL = (
     "由上年",
     "从上年",
     "比上年末",
+    "等",
     "分别为",
     "分别达到",
     "分别达",
@@ -1010,9 +1010,9 @@ def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> tuple[s
     depth = 0
     while i < min(limit, len(f)):
         c = f[i]
-        if c == "“":
-            depth += 1
-        elif c == "”":
+        if c in "“(":
+            depth += 1  # 57个县(市)生产总值: quotes and brackets belong to the noun
+        elif c in "”)":
             depth = max(0, depth - 1)
         elif depth == 0 and (c in _CLAUSE_STOP or c == "、" or c.isdigit()):
             break
@@ -1156,9 +1156,9 @@ def _clause_start(f: str, a: int, floor: int) -> int:
     quote = paren = 0
     while i >= floor:
         c = f[i]
-        if c == "”":
+        if c in "”》":
             quote += 1
-        elif c == "“":
+        elif c in "“《":
             if quote == 0:
                 break
             quote -= 1
@@ -1577,7 +1577,7 @@ def extract_indicators(
         k = f.rfind(label, sent_start, r.end + 80) if label else -1
         if k >= 0:
             label = text[k : k + len(label)]  # as written: full-width brackets, traditional characters
-        bv, bu = base_of(r.value, r.unit)
+        bv, bu = base_of(r.value, fold(r.unit))  # 個 and 个 are one unit (the text keeps its script)
         sec = _innermost(sections, r.start)
         out.append(
             Indicator(

@@ -32,7 +32,7 @@ from .indicators import CHANGE_ADVERBS, CHANGE_VERBS, MAGNITUDES, multi_year_zon
 from .model import Indicator, IndicatorPair, Report, SectionPair
 from .nlp import words
 from .settings import Settings
-from .textnorm import fold
+from .textnorm import fold, squeeze
 
 Consistency = Literal["consistent", "inconsistent"]
 _FORBIDDEN = 1e9
@@ -84,6 +84,7 @@ def label_similarity(a: str, b: str) -> float:
     """0..1 similarity of two labels: characters and jieba words, whichever agrees more."""
     if not a or not b:
         return 0.0
+    a, b = squeeze(a), squeeze(b)  # one script, no spaces: 項目 and 项目 are the same word
     chars = fuzz.ratio(a, b) / 100.0
     wa, wb = " ".join(words(a)), " ".join(words(b))
     tokens = fuzz.token_sort_ratio(wa, wb) / 100.0

@@ -560,7 +560,6 @@ def test_guangdong_ratio_labels() -> None:
     assert not [i for i in report(GUANGDONG).indicators if i.label in ("∶", ":")]
 
 
-@bug("empty-label")
 def test_guangdong_count_before_noun_has_a_label() -> None:
     label = indicator_at(report(GUANGDONG), "57个县（市）生产总值近3年年均增速快于全省", "57").label
     assert "县" in label
@@ -607,12 +606,10 @@ def test_xinjiang_indicators() -> None:
         assert no_indicator_inside(r, quote), quote
 
 
-@bug("target-cue-set-as")
 def test_xinjiang_five_year_goal_is_a_target() -> None:
     assert indicator_at(report(XINJIANG), "目标设定为年均增长5.5%—6%", "5.5").kind == "target"
 
 
-@bug("label-drops-jiu")
 def test_xinjiang_label_keeps_jiu() -> None:
     assert indicator_at(report(XINJIANG), "就地转化率达45%", "45").label.startswith("就地转化率")
 
@@ -829,7 +826,6 @@ def test_hunan_fazhi_same_measure_other_words() -> None:
     assert pair_of(comparison(H23, H24), "主要负责同志16次主持召开", "16", "批示,16次主持省政府", "16")
 
 
-@bug("label-cut-at-book-title")
 def test_hunan_2024_label_before_book_title() -> None:
     assert indicator_at(report(H24), "《习近平法治思想公开课》等830场次", "830").label != "等"
 
@@ -848,7 +844,6 @@ def test_traditional_copy_parses_like_the_simplified_one() -> None:
     assert pair in paired_titles(comparison(H23, TRAD))
 
 
-@bug("traditional-script")
 def test_traditional_copy_keeps_indicator_pairs() -> None:
     assert pair_of(comparison(H23, TRAD), "“法治为民办实事”项目25个", "25",
                    "“法治為民辦實事”省級項目15個", "15")
