@@ -32,6 +32,7 @@ EXPECTED_ROLES: dict[str, set[str]] = {
     "gwr/hunan_2025.txt": {"achievements", "plans"},
     "gwr/guangdong_2025.txt": {"achievements", "plans"},
     "gwr/xinjiang_2025.txt": {"achievements", "plans"},
+    "gwr/chongqing_2025.txt": {"achievements", "plans"},
     "fazhi/tianjin-jinghai_2020.txt": {"achievements"},
     "fazhi/tianjin-jinghai_2023.txt": {"leadership"},
     "fazhi/hubei_2023.txt": {"achievements"},
@@ -52,7 +53,7 @@ EXPECTED_ROLES: dict[str, set[str]] = {
 }
 # Files whose text reaches a plans section (the fazhi files are openings that stop before it).
 HAS_PLANS = {"gwr/henan_2025.txt", "gwr/beijing_2025.txt", "gwr/qinghai_2025.txt", "gwr/hunan_2025.txt",
-             "gwr/guangdong_2025.txt", "gwr/xinjiang_2025.txt"}
+             "gwr/guangdong_2025.txt", "gwr/xinjiang_2025.txt", "gwr/chongqing_2025.txt"}
 
 BUGS: dict[str, str] = {
     "inline-comma-list": (
@@ -118,6 +119,12 @@ BUGS: dict[str, str] = {
     ),
     "label-drops-jiu": (
         "indicators: the label of 就地转化率达45% loses its first character (地转化率)"
+    ),
+    "from-to-you-wei": (
+        "indicators: 由51家整合为33家 (from…to) labels the new figure 整合, not 市属重点国企"
+    ),
+    "fullwidth-percent-unit": (
+        "indicators: a unit written ％ (full width) is kept as ％, so it never equals %"
     ),
 }
 
@@ -612,6 +619,49 @@ def test_xinjiang_five_year_goal_is_a_target() -> None:
 
 def test_xinjiang_label_keeps_jiu() -> None:
     assert indicator_at(report(XINJIANG), "就地转化率达45%", "45").label.startswith("就地转化率")
+
+
+# ----------------------------------------------------------------------------- 重庆 2026 report
+
+
+CHONGQING = "gwr/chongqing_2025.txt"
+
+
+def test_chongqing_outline_and_plans() -> None:
+    r = report(CHONGQING)
+    assert [s.marker for s in level1(r)] == ["一、", "二、", "三、", "四、"]
+    assert [s.role for s in level1(r)][:3] == ["achievements", "plans", "plans"]
+    one, two, three, _ = level1(r)
+    assert (len(children(r, one)), len(children(r, two)), len(children(r, three))) == (9, 4, 11)
+    assert children(r, three)[-1].marker == "（十一）"
+    assert plan_texts(r, "target") == [
+        "地区生产总值增长5%以上", "规上工业增加值增长6%", "固定资产投资增长3%",
+        "社会消费品零售总额增长4%以上", "进出口总值增长5%", "城镇新增就业65万人以上",
+        "一般公共预算收入增长3%", "单位地区生产总值二氧化碳排放下降3.8%",
+    ]
+    assert plan_texts(r, "task")[:2] == ["多措并举扩大内需", "加快构建以先进制造业为骨干的现代化产业体系"]
+
+
+def test_chongqing_indicators() -> None:
+    r = report(CHONGQING)
+    gdp = indicator_at(r, "全市地区生产总值达到33757.93亿元", "33757.93")
+    goal = indicator_at(r, "力争到2030年，全市地区生产总值迈上4万亿元新台阶", "4")
+    trains = indicator_at(r, "年开行量保持在4800列以上", "4800")
+    assert (gdp.value, gdp.unit, gdp.kind) == (33757.93, "亿元", "level")
+    assert (goal.value, goal.unit, goal.kind) == (4, "万亿元", "target")
+    assert (trains.value, trains.qualifier, trains.kind) == (4800, "以上", "target")
+    for quote in ("时间：2026-02-03", "“33618”现代制造业集群体系", "江北国际机场T3B航站楼", "“40桥24隧”"):
+        assert no_indicator_inside(r, quote), quote
+
+
+@bug("from-to-you-wei")
+def test_chongqing_from_to_label() -> None:
+    assert indicator_at(report(CHONGQING), "由51家整合为33家", "33").label.startswith("市属重点国企")
+
+
+@bug("fullwidth-percent-unit")
+def test_chongqing_units_are_folded() -> None:
+    assert not [i for i in report(CHONGQING).indicators if "％" in i.unit]
 
 
 # ----------------------------------------------------------------------------- 湖南 2026 report
