@@ -828,8 +828,9 @@ def _audit_task(plan: Plan, old: Report, index: _NewIndex, preferred: set[int], 
             or distinct >= settings.task_delivered_min_distinct
             or support >= settings.task_broad_support):
         status = "delivered"
-    elif (support >= settings.task_partial_min_support or title_found) and evidence:
-        status = "partial"  # some of it, or at least its subject as titled, is reported
+    elif (support >= settings.task_partial_min_support or title_found
+          or found >= settings.task_partial_min_points) and evidence:
+        status = "partial"  # some of it, or its subject as titled, or several of its points are reported
     else:
         status = "not_found"
     why = "；".join(dict.fromkeys(sent_why[k] for k in ranked))

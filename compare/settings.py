@@ -93,6 +93,9 @@ class Settings:
     (rare in the genre), found in the new report for ``delivered``."""
     task_partial_min_support: float = 0.05
     """Weighted share of a task's points found for ``partial``; below it the task is ``not_found``."""
+    task_partial_min_points: int = 3
+    """A task with this many of its points found (common words or not) is at least ``partial``: the
+    subject is reported, though nothing shows it was this region's plan that was carried out."""
     task_delivered_min_distinct: int = 3
     """A task with this many distinctive points found (``distinctive_word_min_weight``) is ``delivered``
     whatever their share; with two it needs ``task_partial_min_support``, with one
