@@ -33,6 +33,7 @@ EXPECTED_ROLES: dict[str, set[str]] = {
     "gwr/guangdong_2025.txt": {"achievements", "plans"},
     "gwr/xinjiang_2025.txt": {"achievements", "plans"},
     "gwr/chongqing_2025.txt": {"achievements", "plans"},
+    "gwr/shandong_2025.txt": {"achievements", "plans"},
     "fazhi/tianjin-jinghai_2020.txt": {"achievements"},
     "fazhi/tianjin-jinghai_2023.txt": {"leadership"},
     "fazhi/hubei_2023.txt": {"achievements"},
@@ -53,7 +54,8 @@ EXPECTED_ROLES: dict[str, set[str]] = {
 }
 # Files whose text reaches a plans section (the fazhi files are openings that stop before it).
 HAS_PLANS = {"gwr/henan_2025.txt", "gwr/beijing_2025.txt", "gwr/qinghai_2025.txt", "gwr/hunan_2025.txt",
-             "gwr/guangdong_2025.txt", "gwr/xinjiang_2025.txt", "gwr/chongqing_2025.txt"}
+             "gwr/guangdong_2025.txt", "gwr/xinjiang_2025.txt", "gwr/chongqing_2025.txt",
+             "gwr/shandong_2025.txt"}
 
 BUGS: dict[str, str] = {
     "inline-comma-list": (
@@ -125,6 +127,9 @@ BUGS: dict[str, str] = {
     ),
     "fullwidth-percent-unit": (
         "indicators: a unit written ％ (full width) is kept as ％, so it never equals %"
+    ),
+    "label-trailing-noun": (
+        "indicators: 全网用电负荷129天超1亿千瓦考验 labels the 1亿千瓦 with the noun after it (考验)"
     ),
 }
 
@@ -662,6 +667,55 @@ def test_chongqing_from_to_label() -> None:
 @bug("fullwidth-percent-unit")
 def test_chongqing_units_are_folded() -> None:
     assert not [i for i in report(CHONGQING).indicators if "％" in i.unit]
+
+
+# ----------------------------------------------------------------------------- 山东 2026 report
+
+
+SHANDONG = "gwr/shandong_2025.txt"
+
+
+def test_shandong_outline_and_plans() -> None:
+    r = report(SHANDONG)
+    assert [(s.marker, s.title, s.role) for s in level1(r)] == [
+        ("一、", "2025年及“十四五”时期工作回顾", "achievements"),
+        ("二、", "“十五五”时期经济社会发展目标任务", "plans"),
+        ("三、", "2026年重点工作", "plans"),
+    ]
+    one, _, three = level1(r)
+    assert len(children(r, one)) == 6
+    assert [s.title for s in children(r, three)][:2] == [
+        "奋力推进全方位扩大内需", "奋力推进因地制宜发展新质生产力"]
+    # the cue is 主要预期目标为： (not 是：)
+    assert plan_texts(r, "target") == [
+        "地区生产总值增长5%以上", "一般公共预算收入增长2%", "城镇调查失业率控制在5.5%左右",
+        "城镇新增就业110万人以上"]
+    assert len(plan_texts(r, "task")) == 10
+
+
+def test_shandong_indicators() -> None:
+    r = report(SHANDONG)
+    gdp = indicator_at(r, "达到10.3万亿元", "10.3")
+    rail_old, rail_new = (indicator_at(r, "高铁里程由2110公里增至3055公里", n) for n in ("2110", "3055"))
+    assert (gdp.value, gdp.unit) == (10.3, "万亿元")
+    assert rail_old.label.startswith("高铁里程")
+    assert rail_new.label.startswith("高铁里程")
+    for quote in ("“96178”省长直通车", "“2115”接诉即办", "“1313”实验室体系", "“1+9”行动",
+                  "第26届省运会"):
+        assert no_indicator_inside(r, quote), quote
+
+
+@bug("standalone-heading-line")
+def test_shandong_standalone_lead_lines_in_plans() -> None:
+    r = report(SHANDONG)
+    two = children(r, level1(r)[2])[1]
+    assert [s.title for s in children(r, two)] == ["做强科技创新核心驱动", "做强现代化产业体系重要载体",
+                                                   "做强要素创新性配置支撑保障"]
+
+
+@bug("label-trailing-noun")
+def test_shandong_label_not_trailing_noun() -> None:
+    assert "用电负荷" in indicator_at(report(SHANDONG), "天超1亿千瓦考验", "1").label
 
 
 # ----------------------------------------------------------------------------- 湖南 2026 report
