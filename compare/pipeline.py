@@ -31,11 +31,28 @@ class MetaOverrides:
         return dataclasses.replace(meta, **changes) if changes else meta
 
 
+def without_page_chrome(text: str) -> str:
+    """``text`` with the web page around the report (banner, breadcrumb, 发布时间, footer) blanked.
+
+    Same length, newlines kept, so every offset found in it is an offset into ``text``; the
+    report itself (``ingest.body_range``) is untouched.
+    """
+    start, end = ingest.body_range(text)
+    if (start, end) == (0, len(text)):
+        return text
+
+    def blank(part: str) -> str:
+        return "".join(ch if ch == "\n" else " " for ch in part)
+
+    return blank(text[:start]) + text[start:end] + blank(text[end:])
+
+
 def parse_document(doc: Document, *, settings: Settings = DEFAULT_SETTINGS) -> Report:
-    """A read document -> its outline, indicators and plans."""
-    sections = segment.segment(doc.text, kind=doc.meta.kind, hints=doc.heading_hints, settings=settings)
-    found = indicators.extract_indicators(doc.text, sections, settings=settings)
-    items = plans.find_plans(doc.text, sections, kind=doc.meta.kind, settings=settings)
+    """A read document -> its outline, indicators and plans (page chrome is never a heading or a figure)."""
+    body = without_page_chrome(doc.text)
+    sections = segment.segment(body, kind=doc.meta.kind, hints=doc.heading_hints, settings=settings)
+    found = indicators.extract_indicators(body, sections, settings=settings)
+    items = plans.find_plans(body, sections, kind=doc.meta.kind, settings=settings)
     return Report(meta=doc.meta, text=doc.text, sections=sections, indicators=found, plans=items,
                   format=doc.format)
 
