@@ -40,4 +40,5 @@ def test_usage_error_exits_2(runner: CliRunner) -> None:
 def test_installed_entry_point_runs() -> None:
     r = subprocess.run([sys.executable, "-m", "compare.cli", "--help"], capture_output=True, text=True, check=False)
     assert r.returncode == 0
-    assert "parse" in r.stdout and "compare" in r.stdout
+    assert "parse" in r.stdout
+    assert "compare" in r.stdout

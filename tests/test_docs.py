@@ -15,7 +15,8 @@ COMMANDS = sorted(cli.commands)  # type: ignore[attr-defined]
 
 def test_readme_opens_with_the_two_setup_commands() -> None:
     first_block = README.split("```", 2)[1]
-    assert "make demo" in first_block and "make test" in first_block
+    assert "make demo" in first_block
+    assert "make test" in first_block
 
 
 def test_ci_runs_the_readme_test_command() -> None:
