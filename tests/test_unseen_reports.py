@@ -34,6 +34,7 @@ EXPECTED_ROLES: dict[str, set[str]] = {
     "gwr/xinjiang_2025.txt": {"achievements", "plans"},
     "gwr/chongqing_2025.txt": {"achievements", "plans"},
     "gwr/shandong_2025.txt": {"achievements", "plans"},
+    "gwr/yunnan_2025.txt": {"achievements", "plans"},
     "fazhi/tianjin-jinghai_2020.txt": {"achievements"},
     "fazhi/tianjin-jinghai_2023.txt": {"leadership"},
     "fazhi/hubei_2023.txt": {"achievements"},
@@ -55,7 +56,7 @@ EXPECTED_ROLES: dict[str, set[str]] = {
 # Files whose text reaches a plans section (the fazhi files are openings that stop before it).
 HAS_PLANS = {"gwr/henan_2025.txt", "gwr/beijing_2025.txt", "gwr/qinghai_2025.txt", "gwr/hunan_2025.txt",
              "gwr/guangdong_2025.txt", "gwr/xinjiang_2025.txt", "gwr/chongqing_2025.txt",
-             "gwr/shandong_2025.txt"}
+             "gwr/shandong_2025.txt", "gwr/yunnan_2025.txt"}
 
 BUGS: dict[str, str] = {
     "inline-comma-list": (
@@ -130,6 +131,10 @@ BUGS: dict[str, str] = {
     ),
     "label-trailing-noun": (
         "indicators: 全网用电负荷129天超1亿千瓦考验 labels the 1亿千瓦 with the noun after it (考验)"
+    ),
+    "marker-split-by-newline": (
+        "segment: a marker broken by a line break (（\\n三）改革开放持续深化、互促共进。) is not a heading; "
+        "the review jumps from (二) to (四)"
     ),
 }
 
@@ -716,6 +721,44 @@ def test_shandong_standalone_lead_lines_in_plans() -> None:
 @bug("label-trailing-noun")
 def test_shandong_label_not_trailing_noun() -> None:
     assert "用电负荷" in indicator_at(report(SHANDONG), "天超1亿千瓦考验", "1").label
+
+
+# ----------------------------------------------------------------------------- 云南 2026 report
+
+
+YUNNAN = "gwr/yunnan_2025.txt"
+
+
+def test_yunnan_meta_outline_and_plans() -> None:
+    r = report(YUNNAN)
+    # the title names no province; the region comes from the body
+    assert (r.meta.title, r.meta.region, r.meta.published) == ("2026年政府工作报告", "云南省", "2026-02-03")
+    assert [(s.marker, s.role) for s in level1(r)] == [
+        ("一、", "achievements"), ("二、", "plans"), ("三、", "plans")]
+    _, two, three = level1(r)
+    assert len(children(r, two)) == 5
+    assert len(children(r, three)) == 9
+    assert plan_texts(r, "target") == [
+        "地区生产总值增长4.5%左右", "产业投资占比保持在50%以上", "地方一般公共预算收入增长2%",
+        "城镇调查失业率5.5%以内", "城镇新增就业50万人以上", "粮食总产量稳定在1955万吨以上",
+    ]
+
+
+def test_yunnan_indicators() -> None:
+    r = report(YUNNAN)
+    gdp = indicator_at(r, "完成地区生产总值32765亿元", "32765")
+    growth = indicator_at(r, "32765亿元、增长4.1%", "4.1")
+    assert (gdp.value, gdp.unit, gdp.kind) == (32765, "亿元", "level")
+    assert (growth.value, growth.kind) == (4.1, "change")
+    for quote in ("2026-02-03 09:02:33", "漾濞6.4级地震", "缅甸7.9级地震", "“3个95%”", "“1262”预警叫应",
+                  "“2+3+N”园区", "沪滇“16+16”", "“9+1”法规体系", "“3815”战略"):
+        assert no_indicator_inside(r, quote), quote
+
+
+@bug("marker-split-by-newline")
+def test_yunnan_marker_split_by_newline() -> None:
+    r = report(YUNNAN)
+    assert "改革开放持续深化、互促共进" in [s.title for s in children(r, level1(r)[0])]
 
 
 # ----------------------------------------------------------------------------- 湖南 2026 report
