@@ -966,7 +966,7 @@ def audit_plans(old: Report, new: Report, section_pairs: tuple[SectionPair, ...]
                                 + [f"{t.written} -> {a.written} (met)" for t, a in met])
                 v = replace(v, evidence=_merge(v.evidence, [a.span for _, a in missed + met]),
                             reason=f"{v.reason}; figures: {sub}")
-                if v.status == "not_found" or (v.status == "partial" and not missed):
+                if v.status == "not_found":
                     v = replace(v, status="partial" if missed else "delivered")
                 elif (v.status == "delivered" and len(missed) > len(met)
                         and v.score < settings.task_broad_support
