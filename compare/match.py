@@ -32,10 +32,12 @@ from .indicators import CHANGE_ADVERBS, CHANGE_VERBS, MAGNITUDES, multi_year_zon
 from .model import Indicator, IndicatorPair, Report, SectionPair
 from .nlp import words
 from .settings import Settings
+from .similarity import best_assignment
 from .textnorm import fold, squeeze
 
 Consistency = Literal["consistent", "inconsistent"]
-_FORBIDDEN = 1e9
+_TIE = 1e-9
+"""Added to every admissible gain so that a pair scoring exactly the threshold still pairs."""
 _SUBSET_WEIGHT = 0.85  # a label inside another counts a bit less than an equal one
 _NOT_SUBJECT = re.compile(
     "|".join(
@@ -171,63 +173,6 @@ def pair_score(
     return max(0.0, min(1.0, score))
 
 
-def assign(cost: Sequence[Sequence[float]]) -> list[tuple[int, int]]:
-    """Minimum-cost one-to-one assignment of rows to columns (Hungarian method, rectangular).
-
-    Returns (row, column) pairs; with more rows than columns some rows stay unassigned.
-    """
-    n_rows = len(cost)
-    if n_rows == 0:
-        return []
-    n_cols = len(cost[0])
-    if n_cols == 0:
-        return []
-    transpose = n_rows > n_cols
-    mat = [list(col) for col in zip(*cost, strict=True)] if transpose else [list(r) for r in cost]
-    n, m = len(mat), len(mat[0])
-    inf = float("inf")
-    u = [0.0] * (n + 1)
-    v = [0.0] * (m + 1)
-    p = [0] * (m + 1)
-    way = [0] * (m + 1)
-    for i in range(1, n + 1):
-        p[0] = i
-        j0 = 0
-        minv = [inf] * (m + 1)
-        used = [False] * (m + 1)
-        while True:
-            used[j0] = True
-            i0, delta, j1 = p[j0], inf, 0
-            row = mat[i0 - 1]
-            ui0 = u[i0]
-            for j in range(1, m + 1):
-                if not used[j]:
-                    cur = row[j - 1] - ui0 - v[j]
-                    if cur < minv[j]:
-                        minv[j], way[j] = cur, j0
-                    if minv[j] < delta:
-                        delta, j1 = minv[j], j
-            for j in range(m + 1):
-                if used[j]:
-                    u[p[j]] += delta
-                    v[j] -= delta
-                else:
-                    minv[j] -= delta
-            j0 = j1
-            if p[j0] == 0:
-                break
-        while True:
-            j1 = way[j0]
-            p[j0] = p[j1]
-            j0 = j1
-            if j0 == 0:
-                break
-    out = [(p[j] - 1, j - 1) for j in range(1, m + 1) if p[j] != 0]
-    if transpose:
-        out = [(c, r) for r, c in out]
-    return sorted(out)
-
-
 def _positions(report: Report) -> dict[str, float]:
     n = max(1, len(report.text))
     return {i.id: i.start / n for i in report.indicators}
@@ -317,17 +262,11 @@ def match_indicators(
             ]
             for a in olds
         ]
-        # one "stay unpaired" column per old indicator, costing what a pair at the threshold costs:
+        # a pair gains only what it scores above the threshold (staying unpaired gains nothing):
         # a weak pair never displaces a strong one just to pair more indicators
-        stay = 1.0 - settings.indicator_pair_min_score
-        cost = [
-            [1.0 - s if s >= settings.indicator_pair_min_score else _FORBIDDEN for s in row]
-            + [stay] * len(olds)
-            for row in scores
-        ]
-        for r, c in assign(cost):
-            if c >= len(news):
-                continue
+        floor = settings.indicator_pair_min_score
+        gains = [[s - floor + _TIE if s >= floor else 0.0 for s in row] for row in scores]
+        for r, c in best_assignment(gains):
             s = scores[r][c]
             if s >= settings.indicator_pair_min_score:
                 chosen[news[c].id] = (olds[r].id, s)

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import io
-import itertools
 import json
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from compare import tables
 from compare.cli import cli
 from compare.indicators import extract_indicators
-from compare.match import assign, check_consistency, compatible, match_indicators, multi_year_zones
+from compare.match import check_consistency, compatible, match_indicators, multi_year_zones
 from compare.model import Indicator, IndicatorPair, Meta, Report
 from compare.settings import Settings
 
@@ -45,44 +42,6 @@ def in_context(rep: Report, context: str, number: str) -> Indicator:
 
 def pair_of(pairs: tuple[IndicatorPair, ...], new_id: str) -> IndicatorPair:
     return next(p for p in pairs if p.new == new_id)
-
-
-# ---------------------------------------------------------------- assignment
-
-
-def brute_force(cost: list[list[float]]) -> float:
-    rows, cols = len(cost), len(cost[0])
-    if rows <= cols:
-        return min(
-            sum(cost[r][c] for r, c in zip(range(rows), perm, strict=False))
-            for perm in itertools.permutations(range(cols), rows)
-        )
-    return min(
-        sum(cost[r][c] for c, r in zip(range(cols), perm, strict=False))
-        for perm in itertools.permutations(range(rows), cols)
-    )
-
-
-@settings(max_examples=120, deadline=None)
-@given(
-    st.integers(1, 5).flatmap(
-        lambda r: st.integers(1, 5).flatmap(
-            lambda c: st.lists(
-                st.lists(st.floats(0, 1, allow_nan=False), min_size=c, max_size=c), min_size=r, max_size=r
-            )
-        )
-    )
-)
-def test_assignment_is_optimal_and_one_to_one(cost: list[list[float]]) -> None:
-    pairs = assign(cost)
-    assert len(pairs) == min(len(cost), len(cost[0]))
-    assert len({r for r, _ in pairs}) == len(pairs) == len({c for _, c in pairs})
-    assert sum(cost[r][c] for r, c in pairs) == pytest.approx(brute_force(cost))
-
-
-def test_assignment_of_nothing() -> None:
-    assert assign([]) == []
-    assert assign([[]]) == []
 
 
 # ---------------------------------------------------------------- compatibility
