@@ -22,6 +22,7 @@ from compare.settings import Settings
 from compare.textnorm import fold
 
 from .conftest import GOLD, REPORTS
+from .gate import check_floors
 
 MANIFEST = list(csv.DictReader((REPORTS / "MANIFEST.tsv").open(encoding="utf-8"), delimiter="\t"))
 
@@ -177,18 +178,7 @@ def _accuracy() -> dict[str, float]:
 
 
 def test_accuracy_meets_the_floors(request: pytest.FixtureRequest) -> None:
-    figures = _accuracy()
-    floors: dict[str, float] = json.loads(FLOORS.read_text(encoding="utf-8")) if FLOORS.exists() else {}
-    if request.config.getoption("--update-golden"):
-        lowered = {k: (floors[k], v) for k, v in figures.items() if k in floors and v < floors[k]}
-        if lowered and not request.config.getoption("--allow-regression"):
-            pytest.fail(f"--update-golden would lower floors {lowered}; add --allow-regression if intended")
-        FLOORS.parent.mkdir(exist_ok=True)
-        FLOORS.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        floors = figures
-    assert floors, f"{FLOORS} is missing: run pytest {__file__} --update-golden once"
-    below = {k: (v, figures.get(k)) for k, v in floors.items() if figures.get(k, 0.0) < v}
-    assert not below, f"below the pinned floor (floor, now): {below}"
+    check_floors(FLOORS, _accuracy(), request)
 
 
 # --------------------------------------------------------------------------- web-page copies
