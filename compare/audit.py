@@ -8,17 +8,25 @@ For each plan item of the old report:
   no figure -> ``not_found``;
 - a **task** (a heading and the body of its section in the old report) is looked for
   clause by clause in the new report's sentences: content words of the folded text
-  (``compare.similarity``) weighted by rarity, the sentences of the new review section
-  closest in subject (or paired by the aligner) first, plus the distinctive phrases of the
-  old body (《titles》, “quoted slogans”) found with rapidfuzz. How much of the body is found
-  makes the status (readers call a broadly reported plan delivered); the figures promised
-  in the body are checked like targets, and a plan thinly reported whose figures mostly
-  fell short is ``partial``.
+  (``compare.similarity``) weighted by rarity — in the two reports, and in the genre
+  (``Background``: in how many regions' reports a word occurs, ``compare/data/
+  audit_background.json``), so that 消费, 营商, 法治 count little and 雄安, 格桑花 much —
+  the sentences of the new review section closest in subject (or paired by the aligner)
+  first, plus the distinctive phrases of the old body (《titles》, “quoted slogans”) found
+  with rapidfuzz. The weighted share of the body found, and how many of the points found
+  rest on a word rare in the genre, make the status: another province's report, which
+  shares only the genre's words, leaves a plan ``partial`` at best. The figures promised in
+  the body are checked like targets, and a task titled after a main target's measure
+  (投资, 消费, 工业, 进出口) takes in that target's outcome: missed -> at most ``partial``;
+- a compound target (失业率、居民消费价格…分别控制在5%和3%以内) is ``delivered`` only when
+  each of its measures is shown met: met and not reported is ``partial``.
 
 Figures come from the indicator stage (``compare.indicators``), on both sides.
 
 Evidence is taken from the new report outside its own plan sections (what it promises
-for next year is no proof of what was done). A plan repeated almost word for word as a
+for next year is no proof of what was done), never from a salutation, a bare heading or
+political preamble, and a sentence about the five years (从2020年…到2025年, 五年来) is quoted,
+and its figure taken as the year's actual, only after the year's own. A plan repeated almost word for word as a
 new plan is flagged ``carried_over``. Overrides recorded by a person are kept beside the
 computed verdict, never instead of it.
 """
@@ -386,6 +394,8 @@ class _Sent:
     """A salutation, a bare heading or preamble: matched, never quoted as evidence."""
     span_years: bool = False
     """Speaks of a five-year span (从2020年…到2025年, 五年来): quoted only when nothing of the year is."""
+    figures: bool = False
+    """Holds a figure (a digit): preferred as evidence for a clause that promised one."""
 
 
 _STOP = frozenset("""
@@ -490,7 +500,8 @@ class _NewIndex:
             stext = self.folded[s:e]
             para = self.folded[self.folded.rfind("\n", 0, s) + 1:s + 12]
             self.sents.append(_Sent(s, e, frozenset(ws), in_plans, _boilerplate(stext, headings, s, e),
-                                    bool(_FIVE_YEARS.search(stext) or _FIVE_YEARS_LEAD.match(para))))
+                                    bool(_FIVE_YEARS.search(stext) or _FIVE_YEARS_LEAD.match(para)),
+                                    bool(re.search(r"\d", stext))))
         self.starts = [x.start for x in self.sents]
         old_folded = fold(old.text)
         old_sents = [sorted(_words(old_folded[s:e])) for s, e in sentence_spans(old.text)]
@@ -784,6 +795,7 @@ def _audit_task(plan: Plan, old: Report, index: _NewIndex, preferred: set[int], 
         total = sum(index.weight(w) for w in c.words)
         if total <= 0:
             continue
+        wants_figure = bool(re.search(r"\d", c.text))
         points += 1
         weight_all += total
         best_s, best_k, quote_s, quote_k = 0.0, -1, 0.0, -1
@@ -801,6 +813,8 @@ def _audit_task(plan: Plan, old: Report, index: _NewIndex, preferred: set[int], 
             if cov > best_s:
                 best_k, best_s = k, cov
             rank = cov * (settings.span_years_evidence_factor if s.span_years else 1.0)
+            if wants_figure and s.figures:
+                rank *= 1 + settings.figure_evidence_bonus
             if not s.boilerplate and rank > quote_s:
                 quote_k, quote_s = k, rank
         if best_k < 0 or best_s < settings.evidence_min_score:

@@ -106,6 +106,9 @@ class Settings:
     span_years_actual_penalty: float = 0.15
     """Taken off the label similarity of a figure in a sentence about a five-year span (五年来…下降20%)
     when it is read as a target's actual, so that the year's own figure wins where there is one."""
+    figure_evidence_bonus: float = 0.2
+    """Relative bonus to a sentence's evidence rank when it holds a figure and the plan's clause
+    promised one (新建高标准农田1000万亩 -> a sentence that says how many were built)."""
     span_years_evidence_factor: float = 0.5
     """Evidence rank factor of a sentence about a five-year span (从2020年…到2025年, 五年来): the
     year's own figures are quoted first."""
