@@ -866,16 +866,28 @@ def _strip_words(label: str) -> str:
                 break
     label = label.strip(" 、")
     if "等" in label:
-        pos, cut = 0, -1
-        for w in _tokens(label):  # 等 as a word of its own, not inside 高等 / 平等 / 等级
-            pos += len(w)
-            if w == "等" and len(label) - pos >= 4:
-                cut = pos
+        cut = -1
+        for m in _LIST_DENG.finditer(label):  # 等 closing a list, not inside 高等 / 平等 / 等级
+            rest = len(label) - m.end()
+            if rest >= 4 or (rest >= 2 and "、" in label[: m.start()] and label[m.end() :] not in _BARE_NOUNS):
+                cut = m.end()
         if cut > 0:
-            label = label[cut:]  # 台州…、长三角大飞机等国家先进制造业集群 -> 国家先进制造业集群
+            # 台州…、长三角大飞机等国家先进制造业集群 -> 国家先进制造业集群; the verb before the list
+            # stays: 引进华为智能生活馆、砂之船奥莱等首店 -> 引进首店
+            first = label[:cut].split("、")[0]
+            lead = next((w for w in reversed(_tokens(first)) if w in LEAD_VERBS and len(w) < len(first)), "")
+            label = lead + label[cut:]
     if len(label) > 3 and "了" in label[1:-1]:
         label = label.replace("了", "", 1)  # 完成了目录化 -> 完成目录化
     return label
+
+
+_BARE_NOUNS = frozenset(("方面", "领域", "地区", "行业", "环节", "类型"))
+"""Nouns that say nothing without the list before them (首发经济、会展经济等方面)."""
+_LIST_DENG = re.compile(
+    r"(?<![高平同对均初中上次特优劣何相一二三四头])等(?![级待候同额于次第量价])"
+)
+"""等 that closes a list of examples (A、B等), not the 等 of 高等, 平等, 等级, 等于."""
 
 
 VERB_WORDS = (
@@ -1065,6 +1077,9 @@ LEAD_VERBS = frozenset(
         "完成",
         "引进",
         "新增",
+        "组建",
+        "招引",
+        "实施",
     )
 )
 """Verbs that open the measured phrase of a long label (…等地设立基层法治观测点 -> 设立基层法治观测点)."""
@@ -1397,6 +1412,61 @@ PREDICATE_VERBS = (
 _COUNT_GAP = re.compile(r"[^\d，。；：,;:!?！？\n]{1,12}?[、和及与]?")
 
 
+SINGLE_PREDICATE_VERBS = (
+    "荣获",
+    "获评",
+    "获批",
+    "获准",
+    "入选",
+    "参与",
+    "参加",
+    "提交",
+    "纳入",
+    "列入",
+    "公布",
+    "喝上",
+    "用上",
+    "享受",
+    "完成",
+)
+"""Verbs that open the predicate said of one counted noun (5个垂直大模型获准开放应用)."""
+
+
+def _predicate_first(before: str, after: str) -> str:
+    """``获准开放应用的垂直大模型`` for 垂直大模型获准开放应用: the predicate, 的, the counted noun ("" if none)."""
+    toks = _tokens(after)
+    pos = 0
+    for w in toks:
+        if pos >= 2 and w in SINGLE_PREDICATE_VERBS:
+            noun, predicate = after[:pos], after[pos:]
+            if any(ch in noun for ch in "、和及与") or not _strip_words(noun):
+                return ""
+            return f"{predicate}的{_strip_words(before) if len(before) >= 2 else ''}{noun}"
+        pos += len(w)
+    return ""
+
+
+def _holder_label(clause: str, held: str, holder: str) -> str:
+    """``公布行政审批中介服务事项清单的部门`` for 公布了…等16个部门84项行政审批中介服务事项清单 ("" if no verb).
+
+    The verb is the clause's first word (公布了, 取消了) or closes what the second count counts
+    (3507项行政职权在市政府门户网站公布).
+    """
+    if not held:
+        return ""
+    toks = _tokens(clause)
+    verb = toks[0] if toks and (toks[0] in LEAD_VERBS or toks[0] in VERB_WORDS or toks[0] == "取消") else ""
+    noun = held
+    if not verb:
+        m = re.search(r"(?:在|于|向|经)?[^在于向经]*?(" + "|".join(SINGLE_PREDICATE_VERBS) + r")$", held)
+        if m is None or m.start() < 2:
+            return ""
+        verb, noun = m.group(1), held[: m.start()]
+    if len(verb) < 2 or len(noun) < 2:
+        return ""
+    return f"{verb}{noun}的{holder}"
+
+
 def _coordinated_labels(f: str, raws: Sequence[_Raw]) -> dict[int, str]:
     """Labels for counts that share one predicate: 14个集体、15名个人荣获党中央、国务院表彰 ->
     荣获党中央、国务院表彰的集体 / 荣获党中央、国务院表彰的个人 (raw index -> label)."""
@@ -1515,6 +1585,20 @@ def extract_indicators(
                 if clause.rstrip().endswith(("等", "的")) or len(before) < 2 or after_end == r.start:
                     before = ""  # 36个行政审批单位200项…: the words before are the last figure's
                 subject = _shorten(before) + after
+                if kind == "level" and not (stop < len(f) and f[stop].isdigit()):
+                    # 5个垂直大模型获准开放应用 -> 获准开放应用的垂直大模型: the row names the counted noun
+                    # (but 1299个重大项目完成投资1.4万亿元: that predicate is the next figure's measure)
+                    if "、" in before or before.endswith("等"):
+                        before = ""  # 宁夏现代煤化工、中科生物制造2个平台: the list names the counted items
+                    subject = _predicate_first(before, after) or subject
+                elif kind == "level":
+                    nr = raws[n + 1] if n + 1 < len(raws) else None
+                    if nr is not None and nr.start == stop and nr.unit in COUNT_UNITS:
+                        # 公布了县发改局等16个部门84项…事项清单 -> 公布…事项清单的部门: the first count
+                        # counts who holds the second
+                        limit = raws[n + 2].num_start if n + 2 < len(raws) else len(f)
+                        held, _ = _after_text(f, nr.end, limit, nr.unit, "")
+                        subject = _holder_label(clause, held, after) or subject
                 after_end = stop
             elif subject.startswith("占") and last_subject.get(sent_start):
                 # 建立联合双随机任务441项,占计划任务总数的69.45%: a share of what came before

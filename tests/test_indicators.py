@@ -649,3 +649,52 @@ def test_lists_share_their_qualifier_and_split_chengxiang() -> None:
     text2 = "城乡居民人均可支配收入分别增长6.8%和8.3%"
     assert text2 in report
     assert [i.label for i in extract(text2)] == ["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]
+
+
+def test_a_count_is_named_by_its_predicate() -> None:
+    """``N个Y + predicate``: the row is the counted noun the predicate is said of (held-out finding 7)."""
+    hebei = _report_text("gwr/hebei_2024.txt")
+    for text, label in (
+        ("河钢威赛博等5个垂直大模型获准开放应用", "获准开放应用的垂直大模型"),
+        ("安全应急装备等4个共建产业集群入选国家先进制造业集群", "入选国家先进制造业集群的共建产业集群"),
+    ):
+        assert text in hebei
+        assert [i.label for i in extract(text)] == [label]
+    zhejiang = _report_text("gwr/zhejiang_2025.txt")
+    text = "让242万偏远农村居民喝上干净水"
+    assert text in zhejiang
+    assert [i.label for i in extract(text)] == ["喝上干净水的偏远农村居民"]
+    # 实现“…通办” stays as written: the measure is the items, the predicate their state
+    text = "113项居民服务事项实现“一卡通用”"
+    assert text in zhejiang
+    assert [i.label for i in extract(text)] == ["居民服务事项实现“一卡通用”"]
+
+
+def test_a_count_of_holders_takes_what_they_hold() -> None:
+    """公布了县发改局等16个部门84项…清单: 16 counts the 部门 that published the 84 items."""
+    report = _report_text("fazhi/hunan-taoyuan_2017.txt")
+    text = "公布了县发改局等16个部门84项行政审批中介服务事项清单"
+    assert text in report
+    found = at(extract(text), text, "16")
+    assert found is not None
+    assert found.label == "公布行政审批中介服务事项清单的部门"
+    text2 = "取消了县公安局等5个单位6项行政权力"
+    assert text2 in report
+    found2 = at(extract(text2), text2, "5")
+    assert found2 is not None
+    assert found2.label == "取消行政权力的单位"
+
+
+def test_a_list_of_examples_before_deng_is_left_out() -> None:
+    """A、B等N: the examples are not the row name; the verb before them stays (组建联盟)."""
+    for rel, text, label in (
+        ("gwr/liaoning_2024.txt", "沈阳都市圈组建产业、科技、人才、文旅等联盟11个", "组建联盟"),
+        ("gwr/shaanxi_2024.txt", "招引国能西北创新基地、长城互联西部基地等项目605个", "招引项目"),
+        (
+            "gwr/zhejiang_2025.txt",
+            "研究出台首发经济、会展经济、健康消费等方面29项",
+            "出台首发经济、会展经济、健康消费等方面",  # 方面 says nothing without its list
+        ),
+    ):
+        assert text in _report_text(rel)
+        assert [i.label for i in extract(text)] == [label]
