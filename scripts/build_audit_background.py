@@ -28,22 +28,26 @@ OUT = ROOT / "compare" / "data" / "audit_background.json"
 MIN_REGIONS = 2
 
 
-def main() -> None:
+def region_frequencies(paths: list[Path]) -> tuple[int, dict[str, int]]:
+    """(number of regions, word -> regions using it) over report files named ``<region>_<year>.txt``;
+    only words used by ``MIN_REGIONS`` regions or more are kept."""
     regions: dict[str, set[str]] = {}
-    for path in sorted((ROOT / "reports").glob("*/*.txt")):
-        if path.parent.name == "unseen":
-            continue  # kept apart as a probe of reports the engine has not seen
+    for path in sorted(paths):
         region = path.stem.rsplit("_", 1)[0]
-        text = path.read_text(encoding="utf-8")
-        regions.setdefault(region, set()).update(audit.content_words(fold(text)))
+        regions.setdefault(region, set()).update(audit.content_words(fold(path.read_text(encoding="utf-8"))))
     df: Counter[str] = Counter()
     for words in regions.values():
         df.update(words)
-    kept = {w: c for w, c in sorted(df.items()) if c >= MIN_REGIONS}
+    return len(regions), {w: c for w, c in sorted(df.items()) if c >= MIN_REGIONS}
+
+
+def main() -> None:
+    paths = [p for p in (ROOT / "reports").glob("*/*.txt") if p.parent.name != "unseen"]
+    n, kept = region_frequencies(paths)
+    data = {"regions": n, "df": kept}
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    data = {"regions": len(regions), "df": kept}
     OUT.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
-    print(f"{OUT}: {len(regions)} regions, {len(kept)} words")  # noqa: T201
+    print(f"{OUT}: {n} regions, {len(kept)} words")  # noqa: T201
 
 
 if __name__ == "__main__":

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import importlib.util
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -305,6 +307,35 @@ def test_genre_words_weigh_little_and_a_regions_own_words_much() -> None:
     assert bg.weight("雄安") > 2 * bg.weight("消费")
     assert bg.weight("格桑花") == 1.0  # one region's own programme
     assert all(0.0 <= bg.weight(w) <= 1.0 for w in list(bg.df)[:500])
+
+
+def _build_script() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "build_audit_background", Path(__file__).resolve().parent.parent / "scripts" / "build_audit_background.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_background_counts_regions_not_files(tmp_path: Path) -> None:
+    (tmp_path / "hebei_2023.txt").write_text("推进雄安新区建设，营造一流营商环境。", encoding="utf-8")
+    (tmp_path / "hebei_2024.txt").write_text("雄安新区建设取得进展。", encoding="utf-8")
+    (tmp_path / "xizang_2024.txt").write_text("营造一流营商环境，实施格桑花行动。", encoding="utf-8")
+    n, df = _build_script().region_frequencies(sorted(tmp_path.glob("*.txt")))
+    assert n == 2
+    assert df.get("营商") == 2
+    assert "雄安" not in df  # one region, however many of its years use it
+    assert "格桑花" not in df
+
+
+@given(st.integers(min_value=2, max_value=200), st.integers(min_value=0, max_value=200))
+def test_a_word_used_by_more_regions_never_weighs_more(regions: int, df: int) -> None:
+    df = min(df, regions - 1)
+    bg = audit.Background(regions=regions, df={"a": df, "b": df + 1})
+    assert 0.0 <= bg.weight("b") < bg.weight("a") <= 1.0
+    assert bg.weight("unseen") == 1.0
 
 
 def test_raw_text_without_outline_or_plans_audits_nothing() -> None:
