@@ -300,6 +300,13 @@ LABEL_LEAD = (
     "全县",
     "全区",
     "全市",
+    "我区",
+    "我市",
+    "我省",
+    "我县",
+    "实现",
+    "力争",
+    "确保",
     "今年",
     "去年",
     "先后",
@@ -853,6 +860,7 @@ EMPTY_SUBJECTS = frozenset(
 
 def _strip_words(label: str) -> str:
     label = _YEAR_WORDS.sub("", _DATE_WORDS.sub("", label))
+    label = _RUN_IN_MARKER.sub("", label)  # 一是全区经济增长速度: the outline's marker is no part of the row
     changed = True
     while changed and label:
         changed = False
@@ -888,6 +896,10 @@ _LIST_DENG = re.compile(
     r"(?<![高平同对均初中上次特优劣何相一二三四头])等(?![级待候同额于次第量价])"
 )
 """等 that closes a list of examples (A、B等), not the 等 of 高等, 平等, 等级, 等于."""
+
+
+_RUN_IN_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,2}是|其[一二三四五六七八九十])(?=[\u4e00-\u9fff“])")
+"""A run-in outline marker at a label's start (一是…, 其三…)."""
 
 
 VERB_WORDS = (
@@ -1033,6 +1045,9 @@ def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> tuple[s
     rank = re.search(r"中?(?:位居|排名|名列|位列|居于|排在)第", phrase)
     if rank:
         phrase = phrase[: rank.start()]  # 在100个城市中位居第一: the ranking is not the measure
+    judged = re.search(r"(?:得到|得以|受到)", phrase)
+    if judged and judged.start() >= 2:
+        phrase = phrase[: judged.start()]  # 203项…管理权限得到较为全面的履行: how it went is no part of it
     # adverbs as words of their own (全部开工建设), never a character inside a word (优质均衡)
     phrase = (
         "".join(w for w in _tokens(phrase) if w not in ("全部", "均", "已", "都", "全面", "正式")) or phrase
@@ -1418,6 +1433,8 @@ SINGLE_PREDICATE_VERBS = (
     "获批",
     "获准",
     "入选",
+    "上榜",
+    "获得",
     "参与",
     "参加",
     "提交",
@@ -1582,7 +1599,12 @@ def extract_indicators(
             after, stop = _after_text(f, r.end, nxt, r.unit, clause) if direction is None else ("", r.end)
             if after:
                 before = _strip_words(clause[:vpos])
-                if clause.rstrip().endswith(("等", "的")) or len(before) < 2 or after_end == r.start:
+                relative = clause.rstrip().endswith("的") and r.unit in COUNT_UNITS and after_end != r.start
+                if relative:
+                    # 赋予陬市镇的203项县级经济社会管理权限: the 的-phrase is said of the counted noun
+                    before = _strip_words(clause.rstrip().removesuffix("的").split("在")[-1])
+                    before = before + "的" if len(before) >= 2 else ""
+                elif clause.rstrip().endswith(("等", "的")) or len(before) < 2 or after_end == r.start:
                     before = ""  # 36个行政审批单位200项…: the words before are the last figure's
                 subject = _shorten(before) + after
                 if kind == "level" and not (stop < len(f) and f[stop].isdigit()):
@@ -1590,6 +1612,7 @@ def extract_indicators(
                     # (but 1299个重大项目完成投资1.4万亿元: that predicate is the next figure's measure)
                     if "、" in before or before.endswith("等"):
                         before = ""  # 宁夏现代煤化工、中科生物制造2个平台: the list names the counted items
+                        subject = after
                     subject = _predicate_first(before, after) or subject
                 elif kind == "level":
                     nr = raws[n + 1] if n + 1 < len(raws) else None
