@@ -36,6 +36,7 @@ EXPECTED_ROLES: dict[str, set[str]] = {
     "gwr/shandong_2025.txt": {"achievements", "plans"},
     "gwr/yunnan_2025.txt": {"achievements", "plans"},
     "gwr/fujian_2025.txt": {"achievements", "plans"},
+    "gwr/jiangxi_2025.txt": {"achievements", "plans"},
     "fazhi/tianjin-jinghai_2020.txt": {"achievements"},
     "fazhi/tianjin-jinghai_2023.txt": {"leadership"},
     "fazhi/hubei_2023.txt": {"achievements"},
@@ -57,7 +58,8 @@ EXPECTED_ROLES: dict[str, set[str]] = {
 # Files whose text reaches a plans section (the fazhi files are openings that stop before it).
 HAS_PLANS = {"gwr/henan_2025.txt", "gwr/beijing_2025.txt", "gwr/qinghai_2025.txt", "gwr/hunan_2025.txt",
              "gwr/guangdong_2025.txt", "gwr/xinjiang_2025.txt", "gwr/chongqing_2025.txt",
-             "gwr/shandong_2025.txt", "gwr/yunnan_2025.txt", "gwr/fujian_2025.txt"}
+             "gwr/shandong_2025.txt", "gwr/yunnan_2025.txt", "gwr/fujian_2025.txt",
+             "gwr/jiangxi_2025.txt"}
 
 BUGS: dict[str, str] = {
     "inline-comma-list": (
@@ -140,6 +142,37 @@ BUGS: dict[str, str] = {
     "level1-title-starts-with-yi": (
         "segment: a level-1 heading whose title starts with 一 (一、一年接着一年干，… / 二、一张蓝图绘到底，…) "
         "is rejected, so (一)… become level 1, no section has role plans and the report has no plans"
+    ),
+    "appendix-in-plans": (
+        "segment/plans/indicators: the glossary appendix after the closing words (附件 / 《政府工作报告》有关内容"
+        "名词注释 / 1.… 26.) is read as level-3 headings under the last plan item (八); its definitions become "
+        "targets (布局20个左右重大专项, 2家世界一流企业) and the last plan item runs to the end of the file"
+    ),
+    "list-marker-glued-to-number": (
+        "segment/indicators: a list marker glued to a number (20.2026年10件民生实事, 21.5+2就业之家) is read "
+        "as a decimal: no heading 20./21., and a quantity 20.2026 年 with an empty label"
+    ),
+    "count-before-noun-list": (
+        "indicators: in 其中20个预期性指标、8个约束性指标 the second count takes the first noun (8 labelled "
+        "预期性指标)"
+    ),
+    "elided-unit-in-list": (
+        "indicators: in 分别达1.28万亿、1.18万亿、8200亿元 the third value is labelled with the second subject "
+        "(有色金属, not 装备制造业) and the first two keep the elided unit 万亿 (not 万亿元)"
+    ),
+    "label-drops-dui": (
+        "indicators: the label of 对外贸易扩大至228个国家和地区 loses its first character (外贸易…)"
+    ),
+    "subjects-before-fenbie-wancheng": (
+        "indicators: 城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%、248.57% gives both the label "
+        "完成年计划; the subjects before 分别 are not distributed"
+    ),
+    "space-before-unit": (
+        "indicators: a half-width space between number and unit (以全省 100 个县) loses the unit"
+    ),
+    "enumeration-restart": (
+        "segment: a second 一是…三是 run in a later paragraph (《纲要（草案）》经大会审查通过后…一是细化实化方案) "
+        "is appended to the previous run as 5th-7th items of (四)"
     ),
 }
 
@@ -1068,3 +1101,108 @@ def test_town_openings() -> None:
     assert [s.marker for s in jishui.sections] == ["一、", "(一)", "(二)", "(三)", "一是"]
     sandu = report("fazhi/guangxi-liujiang-sandu_2025.txt")
     assert arabic(sandu)[:3] == [(3, "次"), (200, "人"), (1, "次")]
+
+
+# ----------------------------------------------------------------------------- 江西 2026 report
+
+
+JIANGXI = "gwr/jiangxi_2025.txt"
+JIANGXI_APPENDIX = "附件\n《政府工作报告》有关内容名词注释"
+
+
+def test_jiangxi_meta_and_outline() -> None:
+    r = report(JIANGXI)
+    assert r.meta.published == "2026-02-05"
+    assert [(s.marker, s.title, s.role) for s in level1(r)] == [
+        ("一、", "2025年工作及“十四五”时期发展回顾", "achievements"),
+        ("二、", "“十五五”时期发展的主要考虑", "plans"),
+        ("三、", "2026年工作安排", "plans"),
+    ]
+    one, two, three = level1(r)
+    assert [s.title for s in children(r, one)] == [
+        "经济增长好于预期", "产业发展向新图强", "改革开放蹄疾步稳", "区域城乡协调发展", "民生福祉持续增进",
+        "社会大局保持稳定"]
+    assert [s.marker for s in children(r, two)] == ["（一）", "（二）", "（三）", "（四）"]
+    assert [s.marker for s in children(r, three)] == [f"（{n}）" for n in "一二三四五六七八"]
+    assert children(r, three)[0].title == "聚焦服务和融入构建新发展格局，充分挖掘释放内需潜力"
+
+
+def test_jiangxi_targets_and_tasks() -> None:
+    r = report(JIANGXI)
+    assert plan_texts(r, "target") == [
+        "地区生产总值增长5%-5.5%", "规模以上工业增加值增长7.3%以上", "固定资产投资增长3.5%左右",
+        "社会消费品零售总额增长4.5%以上", "城镇、农村居民人均可支配收入分别增长4.5%、5.5%左右",
+        "居民消费价格涨幅2%左右", "城镇调查失业率控制在5.5%左右",
+    ]
+    tasks = plan_texts(r, "task")
+    assert len(tasks) == 8
+    assert tasks[-1] == "聚焦建设更高水平平安江西，加强安全体系和能力建设"
+
+
+def test_jiangxi_indicators() -> None:
+    r = report(JIANGXI)
+    gdp = indicator_at(r, "地区生产总值增长5.2%", "5.2")
+    size = indicator_at(r, "达3.6万亿元，人均", "3.6")
+    grain = indicator_at(r, "粮食总产达446.1亿斤", "446.1")
+    pm = indicator_at(r, "PM2.5平均浓度27.4微克/立方米", "27.4")
+    target = indicator_at(r, "目标是：地区生产总值增长5%-5.5%", "5")
+    deaths = indicator_at(r, "分别下降9.62%、10.47%", "10.47")
+    assert (gdp.value, gdp.unit, gdp.kind) == (5.2, "%", "change")
+    assert (size.value, size.unit, size.kind) == (3.6, "万亿元", "level")
+    assert (grain.value, grain.unit) == (446.1, "亿斤")
+    assert (pm.value, pm.unit, pm.label) == (27.4, "微克/立方米", "全省PM2.5平均浓度")
+    assert (target.kind, target.range_high) == ("target", 5.5)
+    assert (deaths.value, deaths.direction) == (10.47, "down")
+    for quote in ("时间：2026-02-05", "由8.7∶41.2∶50.1调整为7.4∶39.6∶53", "新余“1·24”特别重大火灾",
+                  "深化实施“1269”行动计划", "飞行器AR-E3000成功首飞", "5G-A、算力"):
+        assert no_indicator_inside(r, quote), quote
+
+
+@bug("appendix-in-plans")
+def test_jiangxi_glossary_appendix_is_not_plans() -> None:
+    r = report(JIANGXI)
+    appendix = r.text.index(JIANGXI_APPENDIX)
+    assert all(s.heading_start < appendix for s in r.sections)
+    assert all(p.end <= appendix for p in r.plans)
+    assert not [i for i in r.indicators if i.start >= appendix and i.kind == "target"]
+
+
+@bug("list-marker-glued-to-number")
+def test_jiangxi_list_marker_glued_to_number() -> None:
+    assert not [i for i in report(JIANGXI).indicators if i.value == 20.2026]
+
+
+@bug("count-before-noun-list")
+def test_jiangxi_count_list_labels() -> None:
+    assert "约束性指标" in indicator_at(report(JIANGXI), "、8个约束性指标", "8").label
+
+
+@bug("elided-unit-in-list")
+def test_jiangxi_elided_unit_in_list() -> None:
+    r = report(JIANGXI)
+    assert indicator_at(r, "、8200亿元。开展", "8200").label.startswith("装备制造")
+    assert indicator_at(r, "分别达1.28万亿、", "1.28").unit == "万亿元"
+
+
+@bug("label-drops-dui")
+def test_jiangxi_label_keeps_dui() -> None:
+    assert indicator_at(report(JIANGXI), "对外贸易扩大至228个", "228").label.startswith("对外贸易")
+
+
+@bug("subjects-before-fenbie-wancheng")
+def test_jiangxi_subjects_before_fenbie() -> None:
+    r = report(JIANGXI)
+    assert "就业" in indicator_at(r, "完成年计划的118.2%", "118.2").label
+    assert "创业担保贷款" in indicator_at(r, "、248.57%", "248.57").label
+
+
+@bug("space-before-unit")
+def test_jiangxi_space_before_unit() -> None:
+    assert indicator_at(report(JIANGXI), "以全省 100 个县", "100").unit == "个"
+
+
+@bug("enumeration-restart")
+def test_jiangxi_second_enumeration_is_not_appended() -> None:
+    r = report(JIANGXI)
+    four = children(r, level1(r)[1])[3]
+    assert [s.marker for s in children(r, four)] == ["一是", "二是", "三是", "四是"]
