@@ -876,6 +876,8 @@ def _strip_words(label: str) -> str:
     if "等" in label:
         cut = -1
         for m in _LIST_DENG.finditer(label):  # 等 closing a list, not inside 高等 / 平等 / 等级
+            if label.count("“", 0, m.start()) > label.count("”", 0, m.start()):
+                continue  # “立等可取”事项: inside a name
             rest = len(label) - m.end()
             if rest >= 4 or (rest >= 2 and "、" in label[: m.start()] and label[m.end() :] not in _BARE_NOUNS):
                 cut = m.end()
@@ -884,13 +886,14 @@ def _strip_words(label: str) -> str:
             # stays: 引进华为智能生活馆、砂之船奥莱等首店 -> 引进首店
             first = label[:cut].split("、")[0]
             lead = next((w for w in reversed(_tokens(first)) if w in LEAD_VERBS and len(w) < len(first)), "")
-            label = lead + label[cut:]
+            if lead or len(label) - cut >= 4:  # 带动汽车、家电等销售: 销售 alone names nothing
+                label = lead + label[cut:]
     if len(label) > 3 and "了" in label[1:-1]:
         label = label.replace("了", "", 1)  # 完成了目录化 -> 完成目录化
     return label
 
 
-_BARE_NOUNS = frozenset(("方面", "领域", "地区", "行业", "环节", "类型"))
+_BARE_NOUNS = frozenset(("方面", "领域", "地区", "行业", "环节", "类型", "问题"))
 """Nouns that say nothing without the list before them (首发经济、会展经济等方面)."""
 _LIST_DENG = re.compile(
     r"(?<![高平同对均初中上次特优劣何相一二三四头])等(?![级待候同额于次第量价])"
@@ -1046,7 +1049,7 @@ def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> tuple[s
     if rank:
         phrase = phrase[: rank.start()]  # 在100个城市中位居第一: the ranking is not the measure
     judged = re.search(r"(?:得到|得以|受到)", phrase)
-    if judged and judged.start() >= 2:
+    if judged and judged.start() >= 4:
         phrase = phrase[: judged.start()]  # 203项…管理权限得到较为全面的履行: how it went is no part of it
     # adverbs as words of their own (全部开工建设), never a character inside a word (优质均衡)
     phrase = (
@@ -1093,6 +1096,7 @@ LEAD_VERBS = frozenset(
         "引进",
         "新增",
         "组建",
+        "成立",
         "招引",
         "实施",
     )
@@ -1427,6 +1431,8 @@ PREDICATE_VERBS = (
 _COUNT_GAP = re.compile(r"[^\d，。；：,;:!?！？\n]{1,12}?[、和及与]?")
 
 
+OTHER_VERBS = frozenset(("实现", "通过", "开展", "推进", "完成", "带动", "提出", "得到", "要", "将"))
+"""Verbs that, met first after a counted noun, say the predicate is not one that names it."""
 SINGLE_PREDICATE_VERBS = (
     "荣获",
     "获评",
@@ -1454,13 +1460,30 @@ def _predicate_first(before: str, after: str) -> str:
     toks = _tokens(after)
     pos = 0
     for w in toks:
+        if pos >= 2 and w not in SINGLE_PREDICATE_VERBS and (w in OTHER_VERBS or w in LEAD_VERBS):
+            break  # 329个…事项实现申请材料免提交: the first verb is not one that names the counted noun
         if pos >= 2 and w in SINGLE_PREDICATE_VERBS:
             noun, predicate = after[:pos], after[pos:]
-            if any(ch in noun for ch in "、和及与") or not _strip_words(noun):
+            noun = re.sub(r"(?:首次|全部|新|再|又|均|已|也|都|还)$", "", noun)  # 2个品牌新入选: an adverb
+            if any(ch in noun for ch in "、和及与并") or not _strip_words(noun):
                 return ""
             return f"{predicate}的{_strip_words(before) if len(before) >= 2 else ''}{noun}"
         pos += len(w)
+    head = toks[0] if toks else ""
+    rest = after[len(head) :]
+    if (
+        head in GENERIC_COUNTED
+        and len(rest) >= 3
+        and ("\u4e00" <= rest[0] <= "\u9fff" or rest[0] == "“")
+        and not rest.startswith(("的", "和", "及", "与", "中"))
+    ):
+        # 8个领域共商共建共联 -> 共商共建共联的领域: a bare 领域 / 部门 names no row without its predicate
+        return f"{rest}的{head}"
     return ""
+
+
+GENERIC_COUNTED = frozenset(("部门", "单位", "集体", "人员", "领域", "场景", "行业", "个人", "机构", "主体"))
+"""Counted nouns too bare to name a row: the predicate after them says which ones are counted."""
 
 
 def _holder_label(clause: str, held: str, holder: str) -> str:
@@ -1603,20 +1626,22 @@ def extract_indicators(
                 if relative:
                     # 赋予陬市镇的203项县级经济社会管理权限: the 的-phrase is said of the counted noun
                     before = _strip_words(clause.rstrip().removesuffix("的").split("在")[-1])
-                    before = before + "的" if len(before) >= 2 else ""
+                    before = before + "的" if 2 <= len(before) <= 10 else ""
                 elif clause.rstrip().endswith(("等", "的")) or len(before) < 2 or after_end == r.start:
                     before = ""  # 36个行政审批单位200项…: the words before are the last figure's
                 subject = _shorten(before) + after
                 if kind == "level" and not (stop < len(f) and f[stop].isdigit()):
                     # 5个垂直大模型获准开放应用 -> 获准开放应用的垂直大模型: the row names the counted noun
                     # (but 1299个重大项目完成投资1.4万亿元: that predicate is the next figure's measure)
-                    if "、" in before or before.endswith("等"):
-                        before = ""  # 宁夏现代煤化工、中科生物制造2个平台: the list names the counted items
-                        subject = after
+                    listed = before.endswith("等") or ("、" in before and before.count("、") + 1 == r.value)
+                    if listed and len(after) >= 3 and not after.startswith(tuple(_BARE_NOUNS)):
+                        # 宁夏现代煤化工、中科生物制造2个平台: the list names the counted items
+                        lead = next((w for w in _tokens(before)[:1] if w in LEAD_VERBS and len(w) < len(before)), "")
+                        before, subject = "", lead + after
                     subject = _predicate_first(before, after) or subject
                 elif kind == "level":
                     nr = raws[n + 1] if n + 1 < len(raws) else None
-                    if nr is not None and nr.start == stop and nr.unit in COUNT_UNITS:
+                    if nr is not None and nr.start == stop and nr.unit in COUNT_UNITS and f[stop - 1] not in "和及与、":
                         # 公布了县发改局等16个部门84项…事项清单 -> 公布…事项清单的部门: the first count
                         # counts who holds the second
                         limit = raws[n + 2].num_start if n + 2 < len(raws) else len(f)

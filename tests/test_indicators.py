@@ -719,3 +719,23 @@ def test_labels_drop_run_in_markers_and_narrating_leads() -> None:
     assert [i.label for i in extract("全年实现地区生产总值5696亿元，增长5.3%")] == ["地区生产总值", "地区生产总值增长"]
     assert [i.label for i in extract("我区外送电能力突破2000万千瓦")] == ["外送电能力"]
     assert [i.label for i in extract("力争新增外资外贸企业30家左右")] == ["新增外资外贸企业"]
+
+
+def test_a_bare_counted_noun_takes_the_predicate_after_it() -> None:
+    """8个领域 / 5个场景 name no row: what is said of them does (held-out shandong_2023, hebei_2024)."""
+    text = "在诉源治理、安全生产、法治政府建设和诚信社会建设等8个领域共商共建共联"
+    assert text in _report_text("fazhi/shandong_2023.txt")
+    assert [i.label for i in extract(text)] == ["共商共建共联的领域"]
+    text2 = "社保卡实现交通、旅游等5个场景“一卡通”"
+    assert text2 in _report_text("gwr/hebei_2024.txt")
+    assert [i.label for i in extract(text2)] == ["“一卡通”的场景"]
+
+
+def test_predicate_labels_keep_names_and_coordinated_verbs_whole() -> None:
+    """“立等可取” is a name, not a list ending in 等; 降价并纳入 is two predicates, not one noun."""
+    text = "推出省级政务服务“立等可取”事项52项"
+    assert text in _report_text("gwr/liaoning_2025.txt")
+    assert [i.label for i in extract(text)] == ["推出省级政务服务“立等可取”事项"]
+    text2 = "17种抗癌药大幅降价并纳入国家医保目录"
+    assert text2 in _report_text("gwr/china-national_2018.txt")
+    assert [i.label for i in extract(text2)] == ["抗癌药大幅降价并纳入国家医保目录"]
