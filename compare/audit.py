@@ -470,8 +470,11 @@ def _boilerplate(text: str, headings: Sequence[tuple[int, int]], start: int, end
     if _PREAMBLE.search(text) and not re.search(r"\d", text):
         return True
     if len(bare) <= 30 and not re.search(r"[，,；;]", bare):
-        if _OPENING_MARK.match(bare) or any(hs <= start < he or start <= hs < end for hs, he in headings):
+        if any(hs <= start < he or start <= hs < end for hs, he in headings):
             return True
+        mark = _OPENING_MARK.match(bare)
+        if mark and not re.search(r"\d", bare[mark.end():]):
+            return True  # 二是全力以赴扩内需稳增长; not 1.新增营造林148万亩 (a numbered item with its figure)
     return False
 
 

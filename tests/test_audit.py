@@ -268,6 +268,7 @@ def test_the_subject_words_of_a_measure(label: str, has: str, lacks: str) -> Non
     ("固定资产投资增长6.1%。", False),
     ("重点项目完成投资2125亿元。", False),
     ("首批智慧边防项目建成投运。", False),
+    ("1.新增营造林148万亩。", False),
 ])
 def test_boilerplate_is_never_evidence(sentence: str, boiler: bool) -> None:
     assert audit._boilerplate(fold(sentence), [], 0, len(sentence)) is boiler
