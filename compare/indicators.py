@@ -1029,7 +1029,7 @@ def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> tuple[s
     if ch == "的" and unit in ("%", "‰") and len(_strip_words(before)) <= 2:
         end += 1  # 推动60%以上的县级特困供养机构三级达标: the share of the noun after 的
         ch = f[end] if end < len(f) else ""
-    if not (ch == "“" or "\u4e00" <= ch <= "\u9fff") or ch in "余多以左约近等的":
+    if not (ch == "“" or "\u4e00" <= ch <= "\u9fff") or (ch in "余多以左约近等的" and not f.startswith("约束", end)):
         return "", end
     if f.startswith(AFTER_VERBS, end):
         return "", end  # 3.68万亿元增长到… / 799项削减至: a verb, not the noun the figure counts
@@ -1620,8 +1620,18 @@ def extract_indicators(
             subject = _strip_words(clause[:vpos])
             nxt = raws[n + 1].num_start if n + 1 < len(raws) else len(f)
             after, stop = _after_text(f, r.end, nxt, r.unit, clause) if direction is None else ("", r.end)
+            if clause.rstrip().endswith(("由", "从")) and re.match(r"[\u4e00-\u9fff]{0,3}(?:为|到|至)", after):
+                after = ""  # 市属重点国企由51家整合为33家: 51 is where the change starts, 整合为 leads to 33
+            if (
+                n > 0
+                and re.fullmatch(r"[\u4e00-\u9fff]{1,3}(?:为|到|至|成)", clause)
+                and f[max(0, raws[n - 1].start - 1) : raws[n - 1].start] in ("由", "从")
+            ):
+                subject = ""  # 整合为33家: what is measured is what 由51家 was said of
             if after:
                 before = _strip_words(clause[:vpos])
+                if before in LABEL_LEAD:
+                    before = ""  # 其中20个预期性指标
                 relative = clause.rstrip().endswith("的") and r.unit in COUNT_UNITS and after_end != r.start
                 if relative:
                     # 赋予陬市镇的203项县级经济社会管理权限: the 的-phrase is said of the counted noun

@@ -739,3 +739,19 @@ def test_predicate_labels_keep_names_and_coordinated_verbs_whole() -> None:
     text2 = "17种抗癌药大幅降价并纳入国家医保目录"
     assert text2 in _report_text("gwr/china-national_2018.txt")
     assert [i.label for i in extract(text2)] == ["抗癌药大幅降价并纳入国家医保目录"]
+
+
+def test_from_to_figures_share_the_subject_and_yueshu_is_a_noun() -> None:
+    """由51家整合为33家: both figures measure 市属重点国企; 8个约束性指标: 约束 is no approximation (约).
+
+    Sentences of the 2026 重庆 and 江西 reports (reports/unseen) and 青岛 2017.
+    """
+    text = "市属重点国企由51家整合为33家"
+    assert text in _report_text("unseen/gwr/chongqing_2025.txt")
+    assert [i.label for i in extract(text)] == ["市属重点国企", "市属重点国企"]
+    text2 = "其中20个预期性指标、8个约束性指标"
+    assert text2 in _report_text("unseen/gwr/jiangxi_2025.txt")
+    assert [i.label for i in extract(text2)] == ["预期性指标", "约束性指标"]
+    text3 = "行政审批事项数量从799项削减至326项"
+    assert text3 in _report_text("fazhi/shandong-qingdao_2017.txt")
+    assert [i.label for i in extract(text3)] == ["行政审批事项数量", "行政审批事项数量"]
