@@ -295,6 +295,10 @@ LABEL_LEAD = (
     "另外",
     "此外",
     "年内",
+    "年末",
+    "年底",
+    "截至目前",
+    "目前",
     "当年",
     "本年度",
     "全县",
@@ -322,6 +326,7 @@ LABEL_TRAIL = (
     "平均为",
     "由上年",
     "从上年",
+    "从上半年",
     "比上年末",
     "等",
     "分别为",
@@ -1431,6 +1436,8 @@ PREDICATE_VERBS = (
 _COUNT_GAP = re.compile(r"[^\d，。；：,;:!?！？\n]{1,12}?[、和及与]?")
 
 
+PERSON_PREDICATES = ("向", "参加", "参与", "出庭", "旁听", "接受", "报名", "通过", "取得", "获得", "完成")
+"""How a predicate said of people counted after their noun opens (负责人共936人向…述法)."""
 OTHER_VERBS = frozenset(("实现", "通过", "开展", "推进", "完成", "带动", "提出", "得到", "要", "将"))
 """Verbs that, met first after a counted noun, say the predicate is not one that names it."""
 SINGLE_PREDICATE_VERBS = (
@@ -1533,7 +1540,7 @@ def _coordinated_labels(f: str, raws: Sequence[_Raw]) -> dict[int, str]:
             if cut > 0 and len(tail) - cut >= 2:
                 predicate = tail[cut:].replace("了", "", 1)
                 nouns = [f[raws[k].end : raws[k + 1].start].rstrip("、和及与") for k in chain[:-1]]
-                nouns.append(tail[:cut])
+                nouns.append(re.sub(r"(?:分别|全部|均|都|也)$", "", tail[:cut]))  # 4个项目分别被命名为…
                 for k, noun in zip(chain, nouns, strict=True):
                     if noun:
                         out[k] = f"{predicate}的{noun}"
@@ -1649,6 +1656,12 @@ def extract_indicators(
                         lead = next((w for w in _tokens(before)[:1] if w in LEAD_VERBS and len(w) < len(before)), "")
                         before, subject = "", lead + after
                     subject = _predicate_first(before, after) or subject
+                    if r.unit in ("人", "名", "位") and after.startswith(PERSON_PREDICATES) and len(before) >= 4:
+                        # 各级党政主要负责人共936人向依法治市、县委员会述法: the people counted are the subject
+                        # before the figure, the predicate after it says which of them
+                        whole = re.match(r"[^，。；：,;:!?！？\n\d]*", f[r.end : r.end + 40])
+                        predicate = whole.group(0) if whole and len(whole.group(0)) <= 25 else after
+                        subject = f"{predicate}的{before.removeprefix('各级')}"
                 elif kind == "level":
                     nr = raws[n + 1] if n + 1 < len(raws) else None
                     if nr is not None and nr.start == stop and nr.unit in COUNT_UNITS and f[stop - 1] not in "和及与、":

@@ -755,3 +755,16 @@ def test_from_to_figures_share_the_subject_and_yueshu_is_a_noun() -> None:
     text3 = "行政审批事项数量从799项削减至326项"
     assert text3 in _report_text("fazhi/shandong-qingdao_2017.txt")
     assert [i.label for i in extract(text3)] == ["行政审批事项数量", "行政审批事项数量"]
+
+
+def test_people_counted_after_their_noun_take_the_predicate() -> None:
+    """负责人共936人向…述法: the row is the people the predicate is said of (held-out fujian-fuzhou_2025)."""
+    text = "各级党政主要负责人共936人向依法治市、县委员会述法"
+    assert text in _report_text("fazhi/fujian-fuzhou_2025.txt")
+    assert [i.label for i in extract(text)] == ["向依法治市、县委员会述法的党政主要负责人"]
+    text2 = "东城、通州、延庆3个区和4个项目分别被命名为全国法治政府建设示范地区和示范项目"
+    assert text2 in _report_text("fazhi/beijing_2022.txt")
+    assert [i.label for i in extract(text2)][1] == "被命名为全国法治政府建设示范地区和示范项目的项目"
+    text3 = "年末城镇调查失业率从上半年5.5%降到5.3%"
+    assert text3 in _report_text("gwr/guangxi_2025.txt")
+    assert extract(text3)[0].label == "城镇调查失业率"
