@@ -30,6 +30,11 @@ _TASKS = re.compile(
 _FRAME = re.compile(r"总体要求|总体部署|政策取向|预期目标|主要目标|目标任务|工作思路|考虑|重要要求|展望")
 _FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五|五年")
 _YEAR = re.compile(r"20\d\d年|今年|明年")
+# The opening words of a plans section whose title names neither the year nor the plan period
+# (一鼓作气勇争先，全力推动“十五五”开好局、起好步): the year's work, or the five-year outlook.
+_LEAD_YEAR = re.compile(r"开局之年|今年|明年|主要预期目标|重点抓好|重点做好")
+_LEAD_FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五”?时期|今后五年|未来五年")
+_LEAD_CHARS = 300
 # The opening of the targets paragraph: 主要预期目标是： / 预期目标为：
 _TARGETS_AT = re.compile(r"(?:预期目标|主要目标|预期指标|主要指标)(?:是|为|确定为|定为|设定为|安排为)?:")
 # A figure that is not a year or a date.
@@ -44,19 +49,36 @@ _LEAD = re.compile(r"[^。!?\n]{2,30}。")
 _NOT_LEAD = re.compile(r"是|我们|必须|让我们|各位代表")
 
 
-def _is_task_section(title: str) -> bool:
+def _lead_says_year(lead: str) -> bool | None:
+    """True when the opening words speak of the year first, False for the plan period, None for neither."""
+    year = _LEAD_YEAR.search(lead)
+    five = _LEAD_FIVE_YEAR.search(lead)
+    if year is None and five is None:
+        return None
+    return five is None or (year is not None and year.start() < five.start())
+
+
+def _is_task_section(title: str, lead: str = "") -> bool:
     t = fold(title)
     if _FIVE_YEAR.search(t) and not _YEAR.search(t):
-        return False
+        return not (_TASKS.search(t) or _FRAME.search(t)) and _lead_says_year(fold(lead)) is True
     if _TASKS.search(t):
         return True
-    return not (_FRAME.search(t) or _FIVE_YEAR.search(t))
+    if _FRAME.search(t) or _FIVE_YEAR.search(t):
+        return False
+    return _YEAR.search(t) is not None or _lead_says_year(fold(lead)) is not False
 
 
-def _plan_sections(sections: tuple[Section, ...]) -> tuple[list[Section], list[Section]]:
+def _lead(text: str, sections: tuple[Section, ...], sec: Section) -> str:
+    """The opening words of a section: after its title, before its first sub-heading."""
+    first = next((s.heading_start for s in sections if s.parent == sec.id), sec.end)
+    return text[sec.heading_end:min(first, sec.heading_end + _LEAD_CHARS)]
+
+
+def _plan_sections(text: str, sections: tuple[Section, ...]) -> tuple[list[Section], list[Section]]:
     """(all level-1 plans sections, those whose items are the year's tasks)."""
     plans = [s for s in sections if s.level == 1 and s.role == "plans"]
-    tasks = [s for s in plans if _is_task_section(s.title)]
+    tasks = [s for s in plans if _is_task_section(s.title, _lead(text, sections, s))]
     if not tasks:
         tasks = [s for s in plans if not _FIVE_YEAR.search(fold(s.title))] or plans
     return plans, tasks
@@ -202,7 +224,7 @@ def _target_clauses(text: str, folded: str, sections: tuple[Section, ...],
 def find_plans(text: str, sections: tuple[Section, ...], *, kind: ReportKind | None,
                settings: Settings) -> tuple[Plan, ...]:
     """The report's plan items in document order, ids p1, p2… (see the module docstring)."""
-    plans, tasks = _plan_sections(sections)
+    plans, tasks = _plan_sections(text, sections)
     if not plans:
         return ()
     items = _target_plans(text, sections, plans) + _task_plans(text, sections, tasks)

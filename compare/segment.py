@@ -42,7 +42,7 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # (fold turns （）．，： into ().,:). Order matters: the first that matches wins.
 _LINE_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part", re.compile(rf"第([{_CN}]{{1,3}})部分[、.,:]?")),
-    ("dun", re.compile(rf"([{_CN}]{{1,3}})(?:、|\.(?!\d))(?![{_CN}])")),
+    ("dun", re.compile(rf"([{_CN}]{{1,3}})(?:、|\.(?!\d))")),
     ("paren", re.compile(rf"\(([{_CN}]{{1,3}})\)")),
     ("arparen", re.compile(r"\((\d{1,2})\)(?![\d.%])")),
     ("ardot", re.compile(r"(\d{1,2})(?:\.|、)(?![\d.%])")),
@@ -147,8 +147,21 @@ def _line_marker(text: str, folded: str, a: int, b: int) -> tuple[str, int, int]
         number = int(raw) if raw.isdigit() else cn_number(raw)
         if number is None or number == 0 or number > 30:
             return None
+        if family == "dun" and _counts_on(line[m.end():], number):
+            return None
         return family, number, a + m.end()
     return None
+
+
+def _counts_on(rest: str, number: int) -> bool:
+    """``rest`` opens with a higher numeral: 一、二季度 or 一、二、三 is a range or list, not a heading.
+
+    A title may start with a numeral that does not count on (一、一年接着一年干, 二、一张蓝图绘到底)."""
+    m = re.match(rf"[{_CN}]{{1,3}}", rest)
+    if m is None:
+        return False
+    nxt = cn_number(m.group(0))
+    return nxt is None or nxt > number
 
 
 def _skip_spaces(folded: str, i: int, end: int) -> int:
@@ -459,10 +472,28 @@ _FIVE_YEAR_FUTURE = re.compile(
     r"十[一二三四五六七八九]五.{0,6}(目标|任务|举措|要求|规划|考虑|思路)|五年规划|规划纲要|规划建议")
 _OTHER = re.compile(r"^(附件|附录|附表|名词解释|注释|说明)")
 _YEAR = re.compile(r"(20\d\d)年")
+# What the opening words of a section say when its title names no part of a report (slogan titles:
+# 一年接着一年干，… / 一鼓作气勇争先，…): a review of the past year(s) or the work ahead.
+_BODY_REVIEW = re.compile(r"一年来|过去一年|过去五年|五年来|收官之年|初步统计|回顾")
+_BODY_PLAN = re.compile(
+    r"开局之年|今年|明年|预期目标|主要目标|总体要求|重点抓好|重点做好|工作安排|我们将|"
+    r"十[一二三四五六七八九]五”?时期是")
+_LEAD_CHARS = 300
+
+
+def _body_role(lead: str) -> Role | None:
+    """The role the opening words of a section give: the first review or plan signal in them."""
+    review = _BODY_REVIEW.search(lead)
+    plan = _BODY_PLAN.search(lead)
+    if review is None and plan is None:
+        return None
+    if plan is None or (review is not None and review.start() < plan.start()):
+        return "achievements"
+    return "plans"
 
 
 def _role(title: str, index: int, previous: list[Role], first_year: int | None,
-          kind: ReportKind | None) -> Role:
+          kind: ReportKind | None, lead: str = "") -> Role:
     t = fold(title).replace(" ", "")
     if _OTHER.search(t):
         return "other"
@@ -483,6 +514,9 @@ def _role(title: str, index: int, previous: list[Role], first_year: int | None,
         return "achievements" if index == 0 else "plans"
     if _PROBLEMS.search(t):
         return "problems"
+    from_body = _body_role(fold(lead))
+    if from_body is not None:
+        return from_body
     prev = previous[-1] if previous else None
     if prev in ("plans", "achievements"):
         return prev
@@ -501,8 +535,14 @@ def _roles(text: str, level1: list[_Node], kind: ReportKind | None) -> list[Role
             break
     roles: list[Role] = []
     for i, t in enumerate(titles):
-        roles.append(_role(t, i, roles, first_year, kind))
+        roles.append(_role(t, i, roles, first_year, kind, _lead(text, level1[i])))
     return roles
+
+
+def _lead(text: str, node: _Node) -> str:
+    """The opening words of a section: after its title, before its first sub-heading."""
+    end = node.children[0].cand.start if node.children else node.end
+    return text[node.title_end:min(end, node.title_end + _LEAD_CHARS)]
 
 
 # ---------------------------------------------------------------- entry point

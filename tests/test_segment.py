@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from compare import ingest
 from compare.model import HeadingHint, Section
+from compare.plans import find_plans
 from compare.segment import cn_number, segment
 from compare.settings import Settings
 from compare.textnorm import fold
@@ -500,3 +501,36 @@ def test_docx_and_txt_of_one_report_give_the_same_outline() -> None:
     _t_docx, s_docx = outline_of("docx/zhejiang_2024.docx")
     assert [(s.marker, s.title, s.level, s.role) for s in s_txt] == \
         [(s.marker, s.title, s.level, s.role) for s in s_docx]
+
+
+# ---------------------------------------------------------------- real passages from reports/unseen
+
+def test_level_one_titles_that_start_with_yi() -> None:
+    # 2026 福建 report (reports/unseen/gwr/fujian_2025.txt), trimmed: slogan titles starting with 一
+    text = ("各位代表：\n"
+            "一、一年接着一年干，新福建建设持续取得新进展新成效\n"
+            "2025年是“十四五”收官之年。一年来，我们坚持以习近平新时代中国特色社会主义思想为指导。\n"
+            "（一）着力推进向新向优发展，产业转型升级步伐加快。全省规上工业增加值增长5.6%。\n"
+            "二、一张蓝图绘到底，奋力谱写中国式现代化福建篇章\n"
+            "“十五五”时期是基本实现社会主义现代化夯实基础、全面发力的关键时期。\n"
+            "（一）始终锚定机制活，持续深化改革开放，激发奋勇争先的动力活力。\n"
+            "三、一鼓作气勇争先，全力推动“十五五”开好局、起好步\n"
+            "2026年是“十五五”开局之年，也是福建在中国式现代化建设中奋勇争先的关键一年。\n"
+            "今年经济社会发展的主要预期目标是：全省地区生产总值增长5%左右，在实际工作中努力争取更好结果；"
+            "城镇调查失业率控制在5%左右。\n"
+            "（一）壮大实体经济，推动高质量发展。\n（二）深挖内需潜力，畅通高效率循环。\n")
+    sections = segment(text, kind="gwr", hints=(), settings=SETTINGS)
+    assert [(s.marker, s.title[:7], s.level, s.role) for s in sections if s.level == 1] == [
+        ("一、", "一年接着一年干", 1, "achievements"), ("二、", "一张蓝图绘到底", 1, "plans"),
+        ("三、", "一鼓作气勇争先", 1, "plans")]
+    plans = find_plans(text, sections, kind="gwr", settings=SETTINGS)
+    assert [(p.kind, p.text) for p in plans] == [
+        ("target", "全省地区生产总值增长5%左右"), ("target", "城镇调查失业率控制在5%左右"),
+        ("task", "壮大实体经济，推动高质量发展"), ("task", "深挖内需潜力，畅通高效率循环")]
+
+
+@pytest.mark.parametrize("line", ["一、二季度全市地区生产总值增长5.1%。", "一、二、三产业增加值分别增长4.2%、5%。",
+                                  "三、四月份开展专项检查。"])
+def test_a_numeral_that_counts_on_is_a_range_not_a_title(line: str) -> None:
+    text = "(一)统筹推进法治政府建设。\n" + line + "\n(二)深入推进依法行政。\n"
+    assert [m for m, _, _ in outline(text)] == ["(一)", "(二)"]
