@@ -204,8 +204,8 @@ BUGS: dict[str, str] = {
 }
 
 # Files whose outline or plans the engine gets wrong today, with the bug key.
-OUTLINE_BUGS = {"gwr/fujian_2025.txt": "level1-title-starts-with-yi"}
-PLAN_BUGS = {"gwr/guangdong_2025.txt": "line-broken-cue", "gwr/fujian_2025.txt": "level1-title-starts-with-yi"}
+OUTLINE_BUGS: dict[str, str] = {}
+PLAN_BUGS = {"gwr/guangdong_2025.txt": "line-broken-cue"}
 
 # Rows whose region the engine gets wrong today (the manifest holds the true locality).
 REGION_BUGS = {
@@ -836,7 +836,6 @@ def test_yunnan_marker_split_by_newline() -> None:
 FUJIAN = "gwr/fujian_2025.txt"
 
 
-@bug("level1-title-starts-with-yi")
 def test_fujian_level1_titles_starting_with_yi() -> None:
     r = report(FUJIAN)
     assert [(s.marker, s.title[:6]) for s in level1(r)] == [
@@ -844,7 +843,6 @@ def test_fujian_level1_titles_starting_with_yi() -> None:
     assert [s.role for s in level1(r)][:3] == ["achievements", "plans", "plans"]
 
 
-@bug("level1-title-starts-with-yi")
 def test_fujian_targets() -> None:
     targets = plan_texts(report(FUJIAN), "target")
     assert targets[:2] == ["全省地区生产总值增长5%左右", "城镇调查失业率控制在5%左右"]
