@@ -870,11 +870,13 @@ def _strip_words(label: str) -> str:
     while changed and label:
         changed = False
         for w in LABEL_LEAD:
-            if label.startswith(w) and len(label) > len(w):
+            if label.startswith(w) and len(label) > len(w) and not label.startswith(("对外", "对口", "对象")):
                 label, changed = label[len(w) :], True
                 break
         for w in LABEL_TRAIL:
-            if label.endswith(w) and not label.endswith(("年均", "平均", "人均", "成为")):
+            if label.endswith(w) and not label.endswith(
+                ("年均", "平均", "人均", "成为", "应对", "针对", "面对", "核对", "比对", "相对", "绝对")
+            ):
                 label, changed = label[: -len(w)], True
                 break
     label = label.strip(" 、")
@@ -1030,7 +1032,14 @@ def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> tuple[s
         unit not in COUNT_UNITS and not before.endswith("的") and len(_strip_words(before)) > 2
     ):
         return "", end
+    scale = f[end] == "级" and bool(unit)
+    if scale:
+        end += 1  # 300万吨级CCUS碳捕集利用: a scale class, the noun follows it
+        if end >= len(f):
+            return "", end
     ch = f[end]
+    if scale and ch.isascii() and ch.isalpha():
+        ch = "\u4e00"  # a Latin name may open the noun after a scale class (CCUS)
     if ch == "的" and unit in ("%", "‰") and len(_strip_words(before)) <= 2:
         end += 1  # 推动60%以上的县级特困供养机构三级达标: the share of the noun after 的
         ch = f[end] if end < len(f) else ""
@@ -1580,7 +1589,7 @@ def extract_indicators(
         ):
             # 占全国份额从14%提升到15.5%: the clause of 15.5 starts after 14%
             # (but 公交与轨道50米内换乘比例: a threshold inside the measured noun keeps the clause whole)
-            cstart = raws[n - 1].end
+            cstart = raws[n - 1].end + (1 if f.startswith("级", raws[n - 1].end) else 0)  # 300万吨级CCUS
         if (f[r.end : r.end + 1] in ("、", "和") and "分别" in f[cstart : r.start]) or (
             cstart > 0
             and f[cstart - 1] == "、"
@@ -1627,11 +1636,11 @@ def extract_indicators(
             subject = _strip_words(clause[:vpos])
             nxt = raws[n + 1].num_start if n + 1 < len(raws) else len(f)
             after, stop = _after_text(f, r.end, nxt, r.unit, clause) if direction is None else ("", r.end)
-            if clause.rstrip().endswith(("由", "从")) and re.match(r"[\u4e00-\u9fff]{0,3}(?:为|到|至)", after):
+            if clause.rstrip().endswith(("由", "从")) and re.match(r"[\u4e00-\u9fff]{0,5}(?:为|到|至)", after):
                 after = ""  # 市属重点国企由51家整合为33家: 51 is where the change starts, 整合为 leads to 33
             if (
                 n > 0
-                and re.fullmatch(r"[\u4e00-\u9fff]{1,3}(?:为|到|至|成)", clause)
+                and re.fullmatch(r"[\u4e00-\u9fff]{1,5}(?:为|到|至|成)", clause)
                 and f[max(0, raws[n - 1].start - 1) : raws[n - 1].start] in ("由", "从")
             ):
                 subject = ""  # 整合为33家: what is measured is what 由51家 was said of
@@ -1674,12 +1683,18 @@ def extract_indicators(
             elif subject.startswith("占") and last_subject.get(sent_start):
                 # 建立联合双随机任务441项,占计划任务总数的69.45%: a share of what came before
                 subject = _topic(last_subject[sent_start])[0] + subject
-            elif not subject or subject in EMPTY_SUBJECTS:
+            elif not subject or subject in EMPTY_SUBJECTS or (subject in ("年均", "平均") and direction is not None):
                 # 同比增加5662件 / 力争达到8% / 从799项削减至326项: the figure before says what is measured
+                # (地区生产总值跨越5000亿元大关，年均增长5.7%: 年均 is how, not what)
+                how = subject if subject in ("年均", "平均") else ""
                 if kind == "target" and last_label.get(sent_start):
                     subject = last_label[sent_start]
                 else:
                     subject = last_subject.get(sent_start, "")
+                if how:  # 全省生产总值连续跨越…三个大台阶，年均增长5.9%: the measure, not its milestone verb
+                    cut = re.sub(r"(?:首次|连续)?(?:连跨|跨越|跨过|突破|迈上|站上|超过|达到|达).*$", "", subject)
+                    subject = (cut if len(cut) >= 2 else subject).removesuffix("首次")
+                subject = subject + how if subject else how
                 subject = subject.removesuffix("连续")  # 粮食总产量连续9年稳定在1300亿斤: not the duration
                 if not subject and cstart - 1 > sent_start and f[cstart - 1] in "，,、":
                     # 光伏产品出口表现突出、增长77.6%: no figure before, the clause before names the measure

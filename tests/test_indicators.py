@@ -768,3 +768,35 @@ def test_people_counted_after_their_noun_take_the_predicate() -> None:
     text3 = "年末城镇调查失业率从上半年5.5%降到5.3%"
     assert text3 in _report_text("gwr/guangxi_2025.txt")
     assert extract(text3)[0].label == "城镇调查失业率"
+
+
+def test_an_unnamed_average_growth_takes_the_measure_before_it() -> None:
+    """全省生产总值连续跨越…三个大台阶，年均增长5.9%: 年均 says how, the measure is the one before."""
+    text = "全省生产总值连续跨越7万亿、8万亿、9万亿三个大台阶，年均增长5.9%"
+    assert text in _report_text("gwr/zhejiang_2025.txt")
+    assert extract(text)[-1].label == "全省生产总值年均增长"
+    text2 = "外贸进出口总值首次突破700亿元、年均增长13.2%"
+    assert extract(text2)[-1].label == "外贸进出口总值年均增长"
+
+
+def test_scale_classes_and_duiwai_stay_out_of_and_in_labels() -> None:
+    """30万吨级条帚门航道: 级 is the scale class, not the label's start; 对外贸易 keeps its 对."""
+    text = "30万吨级条帚门航道建成投运"
+    assert text in _report_text("gwr/zhejiang_2025.txt")
+    assert extract(text)[0].label == "条帚门航道建成投运"
+    text2 = "对外直接投资增长4.3%"
+    assert [i.label for i in extract(text2)] == ["对外直接投资增长"]
+
+
+def test_from_to_with_an_adverb_and_yingdui() -> None:
+    """由71所优化整合为47所 (an adverb before the verb); 应对 is one word, not 应 + the preposition 对.
+
+    Sentences of the 2026 海南 report (reports/unseen).
+    """
+    report = _report_text("unseen/gwr/hainan_2025.txt")
+    text = "由71所优化整合为47所"
+    assert text in report
+    assert [i.label for i in extract("中职学校" + text)] == ["中职学校", "中职学校"]
+    text2 = "有效应对50个热带气旋"
+    assert text2 in report
+    assert [i.label for i in extract(text2)] == ["有效应对热带气旋"]

@@ -1207,7 +1207,6 @@ def test_jiangxi_elided_unit_in_list() -> None:
     assert indicator_at(r, "分别达1.28万亿、", "1.28").unit == "万亿元"
 
 
-@bug("label-drops-dui")
 def test_jiangxi_label_keeps_dui() -> None:
     assert indicator_at(report(JIANGXI), "对外贸易扩大至228个", "228").label.startswith("对外贸易")
 
@@ -1292,7 +1291,6 @@ def test_ningxia_indicators() -> None:
         assert no_indicator_inside(r, quote), quote
 
 
-@bug("unnamed-average-growth")
 def test_ningxia_average_growth_has_its_measure() -> None:
     r = report(NINGXIA)
     assert indicator_at(r, "5000亿元大关，年均增长5.7%", "5.7").label.startswith("地区生产总值")
@@ -1310,7 +1308,6 @@ def test_ningxia_unit_fang() -> None:
     assert indicator_at(report(NINGXIA), "天然气产能达到22亿方", "22").unit == "亿方"
 
 
-@bug("unit-ji-class")
 def test_ningxia_scale_class_labels() -> None:
     assert not [i for i in report(NINGXIA).indicators if i.label.startswith("级")]
 
