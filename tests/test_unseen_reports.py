@@ -38,6 +38,7 @@ EXPECTED_ROLES: dict[str, set[str]] = {
     "gwr/fujian_2025.txt": {"achievements", "plans"},
     "gwr/jiangxi_2025.txt": {"achievements", "plans"},
     "gwr/ningxia_2025.txt": {"achievements", "plans"},
+    "gwr/hainan_2025.txt": {"achievements", "plans"},
     "fazhi/tianjin-jinghai_2020.txt": {"achievements"},
     "fazhi/tianjin-jinghai_2023.txt": {"leadership"},
     "fazhi/hubei_2023.txt": {"achievements"},
@@ -60,7 +61,7 @@ EXPECTED_ROLES: dict[str, set[str]] = {
 HAS_PLANS = {"gwr/henan_2025.txt", "gwr/beijing_2025.txt", "gwr/qinghai_2025.txt", "gwr/hunan_2025.txt",
              "gwr/guangdong_2025.txt", "gwr/xinjiang_2025.txt", "gwr/chongqing_2025.txt",
              "gwr/shandong_2025.txt", "gwr/yunnan_2025.txt", "gwr/fujian_2025.txt",
-             "gwr/jiangxi_2025.txt", "gwr/ningxia_2025.txt"}
+             "gwr/jiangxi_2025.txt", "gwr/ningxia_2025.txt", "gwr/hainan_2025.txt"}
 
 BUGS: dict[str, str] = {
     "inline-comma-list": (
@@ -128,7 +129,8 @@ BUGS: dict[str, str] = {
         "indicators: the label of 就地转化率达45% loses its first character (地转化率)"
     ),
     "from-to-you-wei": (
-        "indicators: 由51家整合为33家 (from…to) labels the new figure 整合, not 市属重点国企"
+        "indicators: 由71所优化整合为47所 (from…to with an adverb before the verb) labels the new figure 优化整合, "
+        "not 中职学校 (由51家整合为33家 was fixed in 38a447b)"
     ),
     "fullwidth-percent-unit": (
         "indicators: a unit written ％ (full width) is kept as ％, so it never equals %"
@@ -195,11 +197,24 @@ BUGS: dict[str, str] = {
         "indicators: in the review, 普通高中升学率实现3年跨进全国前列目标 gives a quantity 3年 of kind target"
     ),
     "age-bracket": (
-        "indicators: age brackets in a plan (0—6岁儿童孤独症筛查, 60岁以上老年人流感疫苗接种) and a policy name "
-        "(240小时过境免签政策) become targets"
+        "indicators: age brackets in a plan (0—6岁儿童孤独症筛查, 60岁以上老年人流感疫苗接种) and numbers naming a "
+        "policy (240小时过境免签政策, 土地承包到期后再延长30年试点) become targets"
     ),
     "count-before-voltage-class": (
         "indicators: 新建22个750千伏和330千伏电网工程 labels the 22 新建, not the 电网工程 it counts"
+    ),
+    "fenbie-long-list": (
+        "indicators: 进口货值、免签入境游客、国际航行船舶进出、新增外资企业、离岛免税销售额分别增长38.9%、64%、19.6%、"
+        "13%、46.8% gives all five the label 新增外资企业、离岛免税销售额增长 (five subjects are not distributed)"
+    ),
+    "wei-jiang": (
+        "indicators: CPI微降0.1% is kind level, not a change with direction down"
+    ),
+    "per-denominator": (
+        "indicators: 每10万人口高等教育平均在校生增长27% gives a quantity 10万 and drops 每10万人口 from the label"
+    ),
+    "rank-top-percent": (
+        "indicators: a rank bracket ESI全球排名前1%的学科 gives a quantity 1% labelled 全球排名前"
     ),
 }
 
@@ -1330,3 +1345,113 @@ def test_ningxia_age_brackets_are_not_targets() -> None:
 @bug("count-before-voltage-class")
 def test_ningxia_count_of_grid_projects() -> None:
     assert "电网工程" in indicator_at(report(NINGXIA), "新建22个750千伏", "22").label
+
+
+# ----------------------------------------------------------------------------- 海南 2026 report
+
+
+HAINAN = "gwr/hainan_2025.txt"
+HAINAN_NOTES = "注释\n［1］一降三减："
+
+
+def test_hainan_outline_and_plans() -> None:
+    r = report(HAINAN)
+    assert (r.meta.region, r.meta.title) == ("海南省", "政府工作报告")
+    assert [(s.marker, s.title, s.role) for s in level1(r)] == [
+        ("一、", "2025年和“十四五”时期工作回顾", "achievements"),
+        ("二、", "“十五五”时期主要目标任务", "plans"),
+        ("三、", "2026年主要工作", "plans"),
+        ("四、", "加强政府自身建设", "plans"),
+    ]
+    three = level1(r)[2]
+    # (一)… headings without final punctuation, on lines of their own
+    assert [s.title for s in children(r, three)][:2] == ["聚力促进更高水平开放", "聚力释放有效需求潜力"]
+    assert children(r, three)[-1].marker == "（十）"
+    assert plan_texts(r, "target") == [
+        "地区生产总值增长6%左右", "固定资产投资增长7%左右", "社会消费品零售总额增长6%左右",
+        "城镇调查失业率控制在5.5%左右", "居民消费价格增长2%左右",
+    ]
+    assert plan_texts(r, "task")[:10] == [s.title for s in children(r, three)]
+
+
+@bug("standalone-heading-line")
+def test_hainan_standalone_heading_lines() -> None:
+    r = report(HAINAN)
+    first = children(r, level1(r)[2])[0]
+    assert [s.title for s in children(r, first)] == [
+        "推动自由贸易港政策红利加速释放", "稳步扩大制度型开放", "激发经营主体活力"]
+    assert [s.title for s in children(r, level1(r)[3])] == [
+        "旗帜鲜明讲政治", "依法行政强法治", "履职尽责抓落实", "担当作为强作风"]
+
+
+@bug("appendix-in-plans")
+def test_hainan_notes_are_not_plans() -> None:
+    r = report(HAINAN)
+    notes = r.text.index(HAINAN_NOTES)
+    assert all(p.end <= notes for p in r.plans)
+    assert not [i for i in r.indicators if i.start >= notes and i.kind == "target"]
+
+
+def test_hainan_indicators() -> None:
+    r = report(HAINAN)
+    share = indicator_at(r, "税目比例由21%提升至74%", "74")
+    gdp = indicator_at(r, "地区生产总值增长4%，", "4")
+    pm = indicator_at(r, "PM2.5浓度11.8微克/立方米", "11.8")
+    rural = indicator_at(r, "分别增长3.4%、5.2%", "5.2")
+    jobs = indicator_at(r, "城镇新增就业17万人左右", "17")
+    range_ = indicator_at(r, "旅游休闲街区2-3家", "2")
+    assert (share.value, share.unit, share.label) == (74, "%", "进口“零关税”商品税目比例")
+    assert (gdp.value, gdp.kind) == (4, "change")
+    assert (pm.value, pm.unit) == (11.8, "微克/立方米")
+    assert rural.label == "农村居民人均可支配收入增长"
+    assert (jobs.value, jobs.unit, jobs.qualifier, jobs.kind) == (17, "万人", "左右", "target")
+    assert (range_.value, range_.range_high, range_.kind) == (2, 3, "target")
+    for quote in ("“45432”发展架构", "“11431”基层治理体系", "南山港服务科考船2152航次", "“1+5+N”［8］",
+                  "“一降三减”［1］", "G9812高速延长线", "G225乐东至三亚段"):
+        assert no_indicator_inside(r, quote), quote
+
+
+@bug("fenbie-long-list")
+def test_hainan_five_subjects_distributed() -> None:
+    r = report(HAINAN)
+    assert indicator_at(r, "分别增长38.9%", "38.9").label.startswith("进口货值")
+    assert indicator_at(r, "、46.8%", "46.8").label.startswith("离岛免税销售额")
+
+
+@bug("wei-jiang")
+def test_hainan_slight_fall_is_a_change() -> None:
+    cpi = indicator_at(report(HAINAN), "CPI微降0.1%", "0.1")
+    assert (cpi.kind, cpi.direction) == ("change", "down")
+
+
+@bug("per-denominator")
+def test_hainan_per_denominator() -> None:
+    r = report(HAINAN)
+    assert no_indicator_inside(r, "每10万人口")
+    assert "每10万人口" in indicator_at(r, "平均在校生增长27%", "27").label
+
+
+@bug("rank-top-percent")
+def test_hainan_rank_bracket() -> None:
+    assert no_indicator_inside(report(HAINAN), "全球排名前1%")
+
+
+def test_hainan_from_to_with_adverb() -> None:
+    assert indicator_at(report(HAINAN), "由71所优化整合为47所", "47").label.startswith("中职学校")
+
+
+def test_hainan_label_keeps_dui() -> None:
+    assert "应热带" not in indicator_at(report(HAINAN), "有效应对50个热带气旋", "50").label
+
+
+@bug("elided-unit-in-list")
+def test_hainan_elided_unit_in_list() -> None:
+    r = report(HAINAN)
+    first = indicator_at(r, "分别惠及3500万、2300万人次", "3500")
+    second = indicator_at(r, "、2300万人次", "2300")
+    assert (first.unit, second.label.startswith("全民健身")) == ("万人次", True)
+
+
+@bug("age-bracket")
+def test_hainan_policy_term_is_not_a_target() -> None:
+    assert indicator_at(report(HAINAN), "再延长30年试点", "30").kind != "target"
