@@ -36,9 +36,12 @@ _LEAD_YEAR = re.compile(r"开局之年|今年|明年|主要预期目标|重点�
 _LEAD_FIVE_YEAR = re.compile(r"十[一二三四五六七八九]五”?时期|今后五年|未来五年")
 _LEAD_CHARS = 300
 # The opening of the targets paragraph: 主要预期目标是： / 预期目标为：
-_TARGETS_AT = re.compile(r"(?:预期目标|主要目标|预期指标|主要指标)(?:是|为|确定为|定为|设定为|安排为)?:")
+# (a line break may stand inside the cue: 主要预期目标\n是：…)
+_TARGETS_AT = re.compile(r"(?:预期目标|主要目标|预期指标|主要指标)\s*(?:是|为|确定为|定为|设定为|安排为)?\s*:")
 # A figure that is not a year or a date.
 _FIGURE = re.compile(r"\d+(?:\.\d+)?(?![\d.]*[年月日])")
+# The sentence that announces the task items after the targets (重点抓好以下14个方面的工作：).
+_TASKS_NEXT = re.compile(r"重点(?:抓好|做好)|以下.{0,6}方面|方面(?:的)?工作")
 _CLAUSE_SPLIT = re.compile(r"[,;。\n]")
 _MAX_TARGET_LINES = 20
 _MAX_TARGET_LINE = 80
@@ -199,7 +202,7 @@ def _target_plans(text: str, sections: tuple[Section, ...], plans: list[Section]
     while end < par_end:
         stop = folded.find("。", end, par_end)
         stop = par_end if stop < 0 else stop + 1
-        if end > begin and not _FIGURE.search(folded, end, stop):
+        if end > begin and (not _FIGURE.search(folded, end, stop) or _TASKS_NEXT.search(folded, end, stop)):
             break
         end = stop
     return _target_clauses(text, folded, sections, begin, end)

@@ -231,6 +231,21 @@ def _is_plain_heading(text: str, folded: str, a: int, b: int, settings: Settings
     return _PLAIN_HEADING_WORDS.search(line) is not None
 
 
+# A line that goes on into the next (…发展的 / 主要预期目标 / 是：…) or a line that continues the one
+# before it: a line break inside a sentence (web pages break lines around bold words).
+_ENDS_MID_SENTENCE = re.compile(r"[的和与及在把对将向从了之]$")
+_GOES_ON = re.compile(r"^[是为,、:;。)]")
+
+
+def _inside_a_sentence(folded: str, paras: list[tuple[int, int]], idx: int) -> bool:
+    """The paragraph paras[idx] is a piece of a sentence broken over lines, not a line of its own."""
+    nxt = paras[idx + 1] if idx + 1 < len(paras) else None
+    if nxt is not None and _GOES_ON.match(folded[nxt[0]:nxt[1]]):
+        return True
+    prev = paras[idx - 1] if idx > 0 else None
+    return prev is not None and _ENDS_MID_SENTENCE.search(folded[prev[0]:prev[1]]) is not None
+
+
 def _candidates(text: str, folded: str, hints: tuple[HeadingHint, ...],
                 settings: Settings) -> list[_Candidate]:
     paras = _paragraphs(text, folded)
@@ -253,7 +268,8 @@ def _candidates(text: str, folded: str, hints: tuple[HeadingHint, ...],
                 and not _NOT_HEADING.search(folded[a:b]):
             level = hinted[a]
             out.append(_Candidate(a, a, "plain" if level is None else f"hint{level}", 0, True, (a, b)))
-        elif seen_body and idx + 1 < len(paras) and _is_plain_heading(text, folded, a, b, settings):
+        elif seen_body and idx + 1 < len(paras) and _is_plain_heading(text, folded, a, b, settings) \
+                and not _inside_a_sentence(folded, paras, idx):
             out.append(_Candidate(a, a, "plain", 0, True, (a, b)))
         out.extend(_runin_candidates(folded, a, b))
         out.extend(_midline_candidates(text, folded, a, b))

@@ -534,3 +534,25 @@ def test_level_one_titles_that_start_with_yi() -> None:
 def test_a_numeral_that_counts_on_is_a_range_not_a_title(line: str) -> None:
     text = "(一)统筹推进法治政府建设。\n" + line + "\n(二)深入推进依法行政。\n"
     assert [m for m, _, _ in outline(text)] == ["(一)", "(二)"]
+
+
+def test_a_line_break_inside_the_cue_sentence_is_no_heading() -> None:
+    # 2026 广东 report (reports/unseen/gwr/guangdong_2025.txt), trimmed: bold words on lines of their own
+    text = ("各位代表：\n"
+            "一、2025年和“十四五”时期工作回顾\n"
+            "2025年是中国式现代化进程中具有重要意义的一年，也是广东改革发展历程中极不平凡的一年。\n"
+            "三、2026年工作安排\n"
+            "2026年是“十五五”第一年，开好局起好步十分重要。今年经济社会发展的\n"
+            "主要预期目标\n"
+            "是：地区生产总值增长4.5%—5%，在实际工作中全力争取更好结果；地方一般公共预算收入增长3%左右；"
+            "居民收入增长与经济增长同步。重点抓好以下14个方面的工作：\n"
+            "（一）久久为功推动粤港澳大湾区建设，打造富有活力和国际竞争力的一流湾区和世界级城市群。\n"
+            "服务“一国两制”大局，紧扣新发展格局的战略支点。\n"
+            "（二）坚持实体经济为本、制造业当家，加快构建更加强大的现代化产业体系。\n")
+    sections = segment(text, kind="gwr", hints=(), settings=SETTINGS)
+    assert [(s.marker, s.level) for s in sections] == [("一、", 1), ("三、", 1), ("（一）", 2), ("（二）", 2)]
+    plans = find_plans(text, sections, kind="gwr", settings=SETTINGS)
+    assert [(p.kind, p.text[:10]) for p in plans] == [
+        ("target", "地区生产总值增长4."), ("target", "地方一般公共预算收入"),
+        ("task", "久久为功推动粤港澳大"), ("task", "坚持实体经济为本、制")]
+    assert plans[0].text == "地区生产总值增长4.5%—5%"
