@@ -220,7 +220,7 @@ BUGS: dict[str, str] = {
 
 # Files whose outline or plans the engine gets wrong today, with the bug key.
 OUTLINE_BUGS: dict[str, str] = {}
-PLAN_BUGS = {"gwr/guangdong_2025.txt": "line-broken-cue"}
+PLAN_BUGS: dict[str, str] = {}
 
 # Rows whose region the engine gets wrong today (the manifest holds the true locality).
 REGION_BUGS = {
@@ -644,7 +644,6 @@ def test_guangdong_indicators() -> None:
     assert no_indicator_inside(r, "PM\n2.5\n年平均浓度")
 
 
-@bug("line-broken-cue")
 def test_guangdong_plan_items_under_a_broken_cue_line() -> None:
     r = report(GUANGDONG)
     three = level1(r)[2]
