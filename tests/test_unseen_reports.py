@@ -39,6 +39,7 @@ EXPECTED_ROLES: dict[str, set[str]] = {
     "gwr/jiangxi_2025.txt": {"achievements", "plans"},
     "gwr/ningxia_2025.txt": {"achievements", "plans"},
     "gwr/hainan_2025.txt": {"achievements", "plans"},
+    "gwr/guizhou_2025.txt": {"achievements", "plans"},
     "fazhi/tianjin-jinghai_2020.txt": {"achievements"},
     "fazhi/tianjin-jinghai_2023.txt": {"leadership"},
     "fazhi/hubei_2023.txt": {"achievements"},
@@ -61,7 +62,8 @@ EXPECTED_ROLES: dict[str, set[str]] = {
 HAS_PLANS = {"gwr/henan_2025.txt", "gwr/beijing_2025.txt", "gwr/qinghai_2025.txt", "gwr/hunan_2025.txt",
              "gwr/guangdong_2025.txt", "gwr/xinjiang_2025.txt", "gwr/chongqing_2025.txt",
              "gwr/shandong_2025.txt", "gwr/yunnan_2025.txt", "gwr/fujian_2025.txt",
-             "gwr/jiangxi_2025.txt", "gwr/ningxia_2025.txt", "gwr/hainan_2025.txt"}
+             "gwr/jiangxi_2025.txt", "gwr/ningxia_2025.txt", "gwr/hainan_2025.txt",
+             "gwr/guizhou_2025.txt"}
 
 BUGS: dict[str, str] = {
     "inline-comma-list": (
@@ -215,6 +217,30 @@ BUGS: dict[str, str] = {
     ),
     "rank-top-percent": (
         "indicators: a rank bracket ESI全球排名前1%的学科 gives a quantity 1% labelled 全球排名前"
+    ),
+    "fenbie-cn-numeral-subjects": (
+        "indicators: 其中一二三产增加值分别增长3.5%左右、6%左右、5%左右 gives all three the label 一二三产增加值增长 "
+        "(一产、二产、三产 with 、 is distributed)"
+    ),
+    "unit-per-month": (
+        "indicators: 645元/月 keeps unit 元 (4318元/年 keeps 元/年), and in 从98元/月提高到178元/月 "
+        "the 178 is labelled /月"
+    ),
+    "latin-unit-missed": (
+        "indicators: quantities with Latin units are missed (算力规模突破160Eflops, 新能源电池产能达55GWh)"
+    ),
+    "duo-shi-lianyun": (
+        "indicators: 打造5条多式联运示范线路 reads 多 as a qualifier ('5 or more'); 多式联运 (multimodal) is a word"
+    ),
+    "name-with-digits": (
+        "indicators: 3人制篮球场 (3x3 basketball courts) gives a target 3人 labelled 制篮球场"
+    ),
+    "plan-figure-as-level": (
+        "indicators: the five-year plan figures 中心城市新增人口100万、县城新增人口100万、新增旅居人口100万 "
+        "come out as kind level inside the plan section"
+    ),
+    "fenbie-label-dup": (
+        "indicators: 省外游客、入境过夜游客分别增长10%、35%以上 labels the 10 省外游客游客增长"
     ),
 }
 
@@ -1454,3 +1480,92 @@ def test_hainan_elided_unit_in_list() -> None:
 @bug("age-bracket")
 def test_hainan_policy_term_is_not_a_target() -> None:
     assert indicator_at(report(HAINAN), "再延长30年试点", "30").kind != "target"
+
+
+# ----------------------------------------------------------------------------- 贵州 2026 report
+
+
+GUIZHOU = "gwr/guizhou_2025.txt"
+
+
+def test_guizhou_meta_outline_and_plans() -> None:
+    r = report(GUIZHOU)
+    # the first line is a photo caption (政府工作报告。 贵州日报天眼新闻记者 李森 摄); the subtitle is in （…）
+    assert (r.meta.title, r.meta.region, r.meta.published) == ("政府工作报告", "贵州省", "2026-01-27")
+    assert [(s.marker, s.title, s.role) for s in level1(r)] == [
+        ("一、", "2025年和“十四五”时期工作回顾", "achievements"),
+        ("二、", "“十五五”时期主要目标任务", "plans"),
+        ("三、", "2026年工作安排", "plans"),
+    ]
+    one, _, three = level1(r)
+    assert [s.title for s in children(r, one)][:2] == ["全面转向高质量发展新阶段", "加快构建高质量发展政策体系"]
+    assert len(children(r, one)) == 10
+    assert [s.marker for s in children(r, three)] == [f"（{n}）" for n in "一二三四五六七八"]
+    assert plan_texts(r, "target") == [
+        "地区生产总值增长5%左右", "其中一二三产增加值分别增长3.5%左右、6%左右、5%左右",
+        "规模以上工业增加值增长7.5%左右", "固定资产投资增长3%左右", "社会消费品零售总额增长4%左右",
+        "一般公共预算收入增长2%左右", "城镇和农村常住居民人均可支配收入分别增长4%左右和6%左右",
+        "城镇新增就业60万人左右", "城镇调查失业率5.5%左右", "居民消费价格涨幅2%左右", "常住人口城镇化率达59%左右",
+    ]
+    assert len(plan_texts(r, "task")) == 8
+
+
+def test_guizhou_indicators() -> None:
+    r = report(GUIZHOU)
+    gdp = indicator_at(r, "达到23562亿元", "23562")
+    rural = indicator_at(r, "分别增长3.9%和5.7%", "5.7")
+    share = indicator_at(r, "比重从17.9%提升到35.5%", "35.5")
+    land = indicator_at(r, "耕地保有量不少于5028.04万亩", "5028.04")
+    energy = indicator_at(r, "能源综合生产能力达2.3亿吨标准煤左右", "2.3")
+    pm = indicator_at(r, "年平均浓度不高于23微克/立方米", "23")
+    assert (gdp.value, gdp.unit, gdp.kind) == (23562, "亿元", "level")
+    assert (rural.label, rural.kind) == ("农村常住居民人均可支配收入增长", "change")
+    assert (share.value, share.label) == (35.5, "工业投资占固定资产投资比重")
+    assert (land.value, land.qualifier, land.kind) == (5028.04, "不少于", "target")
+    assert (energy.unit, energy.qualifier) == ("亿吨标准煤", "左右")
+    assert (pm.unit, pm.kind) == ("微克/立方米", "target")
+    for quote in ("一、二季度经济平稳增长", "“5+3”工作机制", "“8+5”任务抓手", "“3+1”保障成果",
+                  "“1+9”国家级开放创新平台", "到二〇三五年"):
+        assert no_indicator_inside(r, quote), quote
+
+
+@bug("fenbie-cn-numeral-subjects")
+def test_guizhou_cn_numeral_subjects_distributed() -> None:
+    r = report(GUIZHOU)
+    assert indicator_at(r, "其中一二三产增加值分别增长3.5%左右", "3.5").label.startswith("一产")
+    assert indicator_at(r, "分别增长3.5%左右、6%左右、5%左右。规模以上", "6").label.startswith("二产")
+
+
+@bug("unit-per-month")
+def test_guizhou_unit_per_month() -> None:
+    r = report(GUIZHOU)
+    assert indicator_at(r, "2020年的645元/月", "645").unit == "元/月"
+    assert indicator_at(r, "提高到178元/月", "178").label.startswith("城乡居民基础养老金")
+
+
+@bug("latin-unit-missed")
+def test_guizhou_latin_units() -> None:
+    r = report(GUIZHOU)
+    assert indicator_at(r, "算力规模突破160Eflops", "160").value == 160
+    assert indicator_at(r, "新能源电池产能达55GWh", "55").value == 55
+
+
+@bug("duo-shi-lianyun")
+def test_guizhou_multimodal_is_a_word() -> None:
+    i = indicator_at(report(GUIZHOU), "打造5条多式联运示范线路", "5")
+    assert (i.qualifier, "多式联运" in i.label) == (None, True)
+
+
+@bug("name-with-digits")
+def test_guizhou_three_a_side_courts() -> None:
+    assert no_indicator_inside(report(GUIZHOU), "3人制篮球场")
+
+
+@bug("plan-figure-as-level")
+def test_guizhou_five_year_plan_figures_are_targets() -> None:
+    assert indicator_at(report(GUIZHOU), "县城新增人口100万", "100").kind == "target"
+
+
+@bug("fenbie-label-dup")
+def test_guizhou_label_not_doubled() -> None:
+    assert indicator_at(report(GUIZHOU), "分别增长10%、35%以上", "10").label == "省外游客增长"
