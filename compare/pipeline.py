@@ -38,6 +38,9 @@ def without_page_chrome(text: str) -> str:
     report itself (``ingest.body_range``) is untouched.
     """
     start, end = ingest.body_range(text)
+    glossary = segment.glossary_start(text)  # 注释 / 名词解释 after the closing words: not the report's figures
+    if glossary is not None and start <= glossary < end:
+        end = glossary
     if (start, end) == (0, len(text)):
         return text
 

@@ -237,6 +237,11 @@ _ENDS_MID_SENTENCE = re.compile(r"[的和与及在把对将向从了之]$")
 _GOES_ON = re.compile(r"^[是为,、:;。)]")
 
 
+# An Arabic list marker glued to a number (20.2026年10件民生实事): read as a decimal unless it
+# continues the list of the lines before (19.…).
+_GLUED_ARDOT = re.compile(r"(\d{1,2})\.\d")
+
+
 def _inside_a_sentence(folded: str, paras: list[tuple[int, int]], idx: int) -> bool:
     """The paragraph paras[idx] is a piece of a sentence broken over lines, not a line of its own."""
     nxt = paras[idx + 1] if idx + 1 < len(paras) else None
@@ -257,8 +262,14 @@ def _candidates(text: str, folded: str, hints: tuple[HeadingHint, ...],
                 break
     out: list[_Candidate] = []
     seen_body = False  # a real paragraph has been read: headers and titles are behind us
+    last_ardot = 0
     for idx, (a, b) in enumerate(paras):
         found = _line_marker(text, folded, a, b)
+        glued = _GLUED_ARDOT.match(folded, a, b)
+        if found is None and glued is not None and last_ardot > 1 and int(glued.group(1)) == last_ardot + 1:
+            found = ("ardot", last_ardot + 1, glued.end(1) + 1)  # 20.2026年… after 19.…: item 20
+        if found is not None and found[0] == "ardot":
+            last_ardot = found[1]
         if found is not None:
             family, number, mend = found
             body = _skip_spaces(folded, mend, b)
@@ -475,6 +486,43 @@ def _spans(folded: str, nodes: list[_Node], settings: Settings) -> None:
         node.end = max(end, node.title_end)
 
 
+# ---------------------------------------------------------------- end of the body
+
+# A line that opens an appendix after the closing words: 附件 / 注释 / 《政府工作报告》有关内容名词注释.
+_APPENDIX_HEAD = re.compile(
+    r"^(?:附件|附录|附表|注释|名词解释|名词注释)\s*\d{0,2}\s*:?$|^.{0,30}(?:名词解释|名词注释)$")
+# The closing words before it: an appeal (…作出新的更大贡献！), 特此报告。, or a signature line.
+_CLOSING = re.compile(r"[!！]$|让我们|特此报告")
+
+
+def appendix_start(text: str) -> int | None:
+    """Where an appendix after the report's closing words begins (附件 / 注释 / 名词解释 and a
+    glossary or a list of 民生实事), or None."""
+    folded = fold(text)
+    paras = _paragraphs(text, folded)
+    for k in range(1, len(paras)):
+        a, b = paras[k]
+        if a < len(text) // 2 or not _APPENDIX_HEAD.match(folded[a:b].replace(" ", "")):
+            continue
+        pa, pb = paras[k - 1]
+        prev = folded[pa:pb]
+        if _CLOSING.search(prev) or _SIGNATURE.search(prev):
+            return a
+    return None
+
+
+def glossary_start(text: str) -> int | None:
+    """Where a glossary appendix (注释 / 名词解释: definitions of the report's terms, whose figures are
+    no figures of the report) begins after the closing words, or None. A glossary is no part of
+    the outline; an appendix listing the year's 民生实事 still is (its figures are commitments)."""
+    at = appendix_start(text)
+    if at is None:
+        return None
+    head = fold(text[at:at + 60]).split("\n")
+    named = " ".join(line for line in head[:2])
+    return at if re.search(r"注释|解释", named) else None
+
+
 # ---------------------------------------------------------------- roles
 
 _PROBLEMS = re.compile(r"不足|存在的?(主要)?问题|困难和问题|问题和困难|困难和挑战|问题与困难|薄弱环节")
@@ -566,6 +614,9 @@ def _lead(text: str, node: _Node) -> str:
 def segment(text: str, *, kind: ReportKind | None, hints: tuple[HeadingHint, ...],
             settings: Settings) -> tuple[Section, ...]:
     """The report's outline in document order (parents before children); see the module docstring."""
+    cut = glossary_start(text)
+    if cut is not None:
+        text = text[:cut]
     if not text:
         return ()
     folded = fold(text)

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from compare import ingest
 from compare.model import HeadingHint, Section
 from compare.plans import find_plans
-from compare.segment import cn_number, segment
+from compare.segment import appendix_start, cn_number, glossary_start, segment
 from compare.settings import Settings
 from compare.textnorm import fold
 
@@ -556,3 +556,31 @@ def test_a_line_break_inside_the_cue_sentence_is_no_heading() -> None:
         ("target", "地区生产总值增长4."), ("target", "地方一般公共预算收入"),
         ("task", "久久为功推动粤港澳大"), ("task", "坚持实体经济为本、制")]
     assert plans[0].text == "地区生产总值增长4.5%—5%"
+
+
+def test_a_glossary_after_the_closing_words_is_no_part_of_the_outline() -> None:
+    # 2026 江西 report (reports/unseen/gwr/jiangxi_2025.txt), trimmed: a 名词注释 appendix after the appeal
+    body = ("三、2026年工作安排\n"
+            "（八）聚焦建设更高水平平安江西，加强安全体系和能力建设。深入推进社会治理创新。\n"
+            "各位代表！大道至简，实干为要。让我们更加紧密地团结在以习近平同志为核心的党中央周围，"
+            "为奋力谱写中国式现代化江西篇章作出新的更大贡献！\n")
+    glossary = ("附件\n《政府工作报告》有关内容名词注释\n"
+                "1.“2030启航计划”：面向2030年及长远发展，发挥有组织基础研究先导与源头作用的科技专项计划。\n"
+                "2.“四级三类”国土空间规划：“四级”为省、市、县、乡，“三类”指总体规划、详细规划和专项规划。\n")
+    text = "各位代表：\n" + "现在，我代表省人民政府，向大会报告工作。" * 8 + "\n" + body + glossary
+    assert glossary_start(text) == text.index("附件")
+    sections = segment(text, kind="gwr", hints=(), settings=SETTINGS)
+    assert [(s.marker, s.level) for s in sections] == [("三、", 1), ("（八）", 2)]
+    assert sections[-1].end <= text.index("附件")
+    # a 特此报告。 letter with its attachment named on the same line keeps it (no appendix)
+    letter = "特此报告。\n附件:浦东新区司法局2023年度法治政府建设情况报告\n"
+    assert appendix_start("各位代表：\n" + "正文。" * 40 + "\n" + letter) is None
+
+
+def test_a_list_marker_glued_to_a_number_continues_its_list() -> None:
+    # 2026 江西 report, glossary entries 19.-21. (20.2026年…, 21.5+2…)
+    text = ("一、有关内容\n18.“十五五”规划：内容从略。\n19.“1+N”常态化帮扶政策体系：“1”指省委和省政府制定出台的政策。\n"
+            "20.2026年10件民生实事：加大重点群体就业创业支持力度。\n21.5+2就业之家：覆盖省、市、县、街道（乡镇）、社区（村）。\n")
+    assert [(m, level) for m, _, level in outline(text)] == [
+        ("一、", 1), ("18.", 2), ("19.", 2), ("20.", 2), ("21.", 2)]
+    assert [t for _, t, _ in outline(text)][3] == "2026年10件民生实事：加大重点群体就业创业支持力度"
