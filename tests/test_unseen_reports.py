@@ -1222,7 +1222,6 @@ def test_jiangxi_indicators() -> None:
         assert no_indicator_inside(r, quote), quote
 
 
-@bug("appendix-in-plans")
 def test_jiangxi_glossary_appendix_is_not_plans() -> None:
     r = report(JIANGXI)
     appendix = r.text.index(JIANGXI_APPENDIX)
@@ -1231,7 +1230,6 @@ def test_jiangxi_glossary_appendix_is_not_plans() -> None:
     assert not [i for i in r.indicators if i.start >= appendix and i.kind == "target"]
 
 
-@bug("list-marker-glued-to-number")
 def test_jiangxi_list_marker_glued_to_number() -> None:
     assert not [i for i in report(JIANGXI).indicators if i.value == 20.2026]
 
@@ -1409,7 +1407,6 @@ def test_hainan_standalone_heading_lines() -> None:
         "旗帜鲜明讲政治", "依法行政强法治", "履职尽责抓落实", "担当作为强作风"]
 
 
-@bug("appendix-in-plans")
 def test_hainan_notes_are_not_plans() -> None:
     r = report(HAINAN)
     notes = r.text.index(HAINAN_NOTES)
