@@ -40,6 +40,7 @@ EXPECTED_ROLES: dict[str, set[str]] = {
     "gwr/ningxia_2025.txt": {"achievements", "plans"},
     "gwr/hainan_2025.txt": {"achievements", "plans"},
     "gwr/guizhou_2025.txt": {"achievements", "plans"},
+    "gwr/sichuan_2025.txt": {"achievements", "plans"},
     "fazhi/tianjin-jinghai_2020.txt": {"achievements"},
     "fazhi/tianjin-jinghai_2023.txt": {"leadership"},
     "fazhi/hubei_2023.txt": {"achievements"},
@@ -63,7 +64,7 @@ HAS_PLANS = {"gwr/henan_2025.txt", "gwr/beijing_2025.txt", "gwr/qinghai_2025.txt
              "gwr/guangdong_2025.txt", "gwr/xinjiang_2025.txt", "gwr/chongqing_2025.txt",
              "gwr/shandong_2025.txt", "gwr/yunnan_2025.txt", "gwr/fujian_2025.txt",
              "gwr/jiangxi_2025.txt", "gwr/ningxia_2025.txt", "gwr/hainan_2025.txt",
-             "gwr/guizhou_2025.txt"}
+             "gwr/guizhou_2025.txt", "gwr/sichuan_2025.txt"}
 
 BUGS: dict[str, str] = {
     "inline-comma-list": (
@@ -241,6 +242,9 @@ BUGS: dict[str, str] = {
     ),
     "fenbie-label-dup": (
         "indicators: 省外游客、入境过夜游客分别增长10%、35%以上 labels the 10 省外游客游客增长"
+    ),
+    "unit-mei": (
+        "indicators: a unit written with 每 (PM2.5平均浓度降至28.5微克每立方米) is not read: no indicator at all"
     ),
 }
 
@@ -1566,3 +1570,70 @@ def test_guizhou_five_year_plan_figures_are_targets() -> None:
 @bug("fenbie-label-dup")
 def test_guizhou_label_not_doubled() -> None:
     assert indicator_at(report(GUIZHOU), "分别增长10%、35%以上", "10").label == "省外游客增长"
+
+
+# ----------------------------------------------------------------------------- 四川 2026 report
+
+
+SICHUAN = "gwr/sichuan_2025.txt"
+SICHUAN_GLOSSARY = "名词解释\n1.“两重”"
+
+
+def test_sichuan_meta_outline_and_plans() -> None:
+    r = report(SICHUAN)
+    assert (r.meta.title, r.meta.region, r.meta.published) == ("2026年四川省人民政府工作报告", "四川省", "2026-02-03")
+    assert [(s.marker, s.title, s.role) for s in level1(r)] == [
+        ("一、", "2025年工作回顾和“十四五”发展主要成绩", "achievements"),
+        ("二、", "“十五五”发展的主要考虑", "plans"),
+        ("三、", "2026年工作安排", "plans"),
+    ]
+    one, _, three = level1(r)
+    assert [s.marker for s in children(r, one)] == ["一是", "二是", "三是", "四是", "五是", "六是"]
+    assert children(r, one)[0].title == "着力扩内需稳增长，推动经济持续向新向优量质齐升"
+    assert [s.marker for s in children(r, three)][-1] == "（十）"
+    assert plan_texts(r, "target") == [
+        "地区生产总值增长5.5%左右", "城镇新增就业85万人", "城镇调查失业率5.5%左右", "居民消费价格涨幅2%左右",
+        "地方一般公共预算收入增长2%", "粮食产量730亿斤以上",
+    ]
+    assert plan_texts(r, "task")[0] == "突出扩大内需战略基点，更大力度统筹促消费扩投资"
+
+
+def test_sichuan_indicators() -> None:
+    r = report(SICHUAN)
+    gdp = indicator_at(r, "实现地区生产总值67665亿元", "67665")
+    rural = indicator_at(r, "分别增长4.4%、5.6%", "5.6")
+    pension = indicator_at(r, "分别提高84%、40%、59%", "84")
+    subjects = indicator_at(r, "经营主体从689万户增至951万户", "951")
+    assert (gdp.value, gdp.unit, gdp.kind) == (67665, "亿元", "level")
+    assert rural.label == "农村居民人均可支配收入增长"
+    assert (pension.label, pension.kind) == ("城乡居民基础养老金标准提高", "change")
+    assert (subjects.value, subjects.unit) == (951, "万户")
+    for quote in ("2026年02月10日 07时41分", "京东方第8.6代线", "“365天不落幕的科技博览会”", "国道318川藏线",
+                  "abcd39f1fb7f426d9dfb6bd0fa1f2146"):
+        assert no_indicator_inside(r, quote), quote
+
+
+@bug("enumeration-restart")
+def test_sichuan_inline_considerations_are_not_headings() -> None:
+    r = report(SICHUAN)
+    assert [s.title for s in children(r, level1(r)[1])] == [
+        "聚力在发展新质生产力上取得新突破", "聚力在深化改革开放上取得新突破", "聚力在增进民生福祉上取得新突破",
+        "聚力在筑牢安全基石上取得新突破"]
+
+
+def test_sichuan_glossary_is_not_plans() -> None:
+    r = report(SICHUAN)
+    glossary = r.text.index(SICHUAN_GLOSSARY)
+    assert all(s.heading_start < glossary for s in r.sections)
+    assert all(p.end <= glossary for p in r.plans)
+    assert not [i for i in r.indicators if i.start >= glossary and i.kind == "target"]
+
+
+@bug("unit-mei")
+def test_sichuan_unit_with_mei() -> None:
+    assert indicator_at(report(SICHUAN), "降至28.5微克每立方米", "28.5").value == 28.5
+
+
+@bug("age-bracket")
+def test_sichuan_age_is_not_a_target() -> None:
+    assert indicator_at(report(SICHUAN), "满3岁即入园", "3").kind != "target"
