@@ -242,6 +242,23 @@ _GOES_ON = re.compile(r"^[是为,、:;。)]")
 _GLUED_ARDOT = re.compile(r"(\d{1,2})\.\d")
 
 
+_PAREN_REST = re.compile(rf"([{_CN}]{{1,3}})\)")
+
+
+def _split_paren(folded: str, paras: list[tuple[int, int]], idx: int) -> _Candidate | None:
+    """A (三) marker broken by a line break after its bracket (（ / 三）改革开放持续深化…): one heading."""
+    a, b = paras[idx]
+    if folded[a:b] != "(" or idx + 1 >= len(paras):
+        return None
+    na, nb = paras[idx + 1]
+    m = _PAREN_REST.match(folded, na, nb)
+    number = cn_number(m.group(1)) if m is not None else None
+    if m is None or number is None:
+        return None
+    body = _skip_spaces(folded, m.end(), nb)
+    return _Candidate(a, body, "paren", number, True, (a, nb)) if _has_title(folded, body, nb) else None
+
+
 def _inside_a_sentence(folded: str, paras: list[tuple[int, int]], idx: int) -> bool:
     """The paragraph paras[idx] is a piece of a sentence broken over lines, not a line of its own."""
     nxt = paras[idx + 1] if idx + 1 < len(paras) else None
@@ -270,7 +287,10 @@ def _candidates(text: str, folded: str, hints: tuple[HeadingHint, ...],
             found = ("ardot", last_ardot + 1, glued.end(1) + 1)  # 20.2026年… after 19.…: item 20
         if found is not None and found[0] == "ardot":
             last_ardot = found[1]
-        if found is not None:
+        split = _split_paren(folded, paras, idx)
+        if split is not None:
+            out.append(split)
+        elif found is not None:
             family, number, mend = found
             body = _skip_spaces(folded, mend, b)
             if _has_title(folded, body, b):
@@ -636,7 +656,7 @@ def segment(text: str, *, kind: ReportKind | None, hints: tuple[HeadingHint, ...
         ids[id(node)] = sid
         c = node.cand
         out.append(Section(
-            id=sid, parent=pid, level=node.level, marker=text[c.start:c.body].strip(),
+            id=sid, parent=pid, level=node.level, marker="".join(text[c.start:c.body].split()),
             title=text[c.body:node.title_end], role=roles.get(id(node)),
             heading_start=c.start, heading_end=node.title_end, start=c.start, end=node.end))
     return tuple(out)

@@ -41,7 +41,7 @@ def check_outline(text: str, sections: tuple[Section, ...]) -> None:
     for s in sections:
         assert s.start == s.heading_start <= s.heading_end <= s.end <= len(text), s
         assert text[s.heading_start:s.heading_end].endswith(s.title), s
-        assert s.marker in text[s.heading_start:s.heading_end], s
+        assert s.marker in "".join(text[s.heading_start:s.heading_end].split()), s
         assert len(s.title) <= SETTINGS.max_title_chars, s
         if s.parent is None:
             assert s.level == 1, s
@@ -584,3 +584,13 @@ def test_a_list_marker_glued_to_a_number_continues_its_list() -> None:
     assert [(m, level) for m, _, level in outline(text)] == [
         ("一、", 1), ("18.", 2), ("19.", 2), ("20.", 2), ("21.", 2)]
     assert [t for _, t, _ in outline(text)][3] == "2026年10件民生实事：加大重点群体就业创业支持力度"
+
+
+def test_a_marker_broken_after_its_bracket_is_one_heading() -> None:
+    # 2026 云南 report (reports/unseen/gwr/yunnan_2025.txt), trimmed: （ / 三）改革开放… on two lines
+    text = ("一、“十四五”时期和2025年工作回顾\n"
+            "（二）产业发展提质增效、转型加快。\n非烟非能工业增加值增长8.1%。\n"
+            "（\n三）改革开放持续深化、互促共进。\n“云南方案”成为全国开展市场准入效能评估的参考。\n"
+            "（四）城乡发展齐头并进、更趋协调。\n新型城镇化加快推进。\n")
+    assert outline(text) == [("一、", "“十四五”时期和2025年工作回顾", 1), ("（二）", "产业发展提质增效、转型加快", 2),
+                             ("（三）", "改革开放持续深化、互促共进", 2), ("（四）", "城乡发展齐头并进、更趋协调", 2)]
