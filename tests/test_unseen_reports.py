@@ -868,7 +868,6 @@ def test_yunnan_indicators() -> None:
         assert no_indicator_inside(r, quote), quote
 
 
-@bug("marker-split-by-newline")
 def test_yunnan_marker_split_by_newline() -> None:
     r = report(YUNNAN)
     assert "改革开放持续深化、互促共进" in [s.title for s in children(r, level1(r)[0])]
