@@ -1298,7 +1298,8 @@ def _distribute(subject: str, n: int) -> list[str] | None:
             bounds.append(pos)
         cut = min(bounds, key=lambda x: (abs(x - len(first)), -x))
         tail = last[cut:]
-        out = [p + tail if i < n - 1 else p for i, p in enumerate(parts)]
+        # (省外游客|入境过夜游客: 游客 is already there, no 省外游客游客)
+        out = [p + tail if i < n - 1 and not p.endswith(tail) else p for i, p in enumerate(parts)]
     elif (
         _is_measure_word(first)
         and len(first_words) > 2

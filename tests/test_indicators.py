@@ -800,3 +800,10 @@ def test_from_to_with_an_adverb_and_yingdui() -> None:
     text2 = "有效应对50个热带气旋"
     assert text2 in report
     assert [i.label for i in extract(text2)] == ["有效应对热带气旋"]
+
+
+def test_a_shared_tail_is_not_doubled() -> None:
+    """省外游客、入境过夜游客分别增长…: 游客 ends both parts already (2026 贵州 report, reports/unseen)."""
+    text = "省外游客、入境过夜游客分别增长10%、35%以上"
+    assert text in _report_text("unseen/gwr/guizhou_2025.txt")
+    assert [i.label for i in extract(text)] == ["省外游客增长", "入境过夜游客增长"]

@@ -1566,7 +1566,6 @@ def test_guizhou_five_year_plan_figures_are_targets() -> None:
     assert indicator_at(report(GUIZHOU), "县城新增人口100万", "100").kind == "target"
 
 
-@bug("fenbie-label-dup")
 def test_guizhou_label_not_doubled() -> None:
     assert indicator_at(report(GUIZHOU), "分别增长10%、35%以上", "10").label == "省外游客增长"
 
