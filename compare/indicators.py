@@ -1128,7 +1128,8 @@ def _shorten(label: str) -> str:
     pos = 0
     cut = -1
     for k, w in enumerate(toks):
-        if k > 0 and w in LEAD_VERBS and len(label) - pos >= 4:
+        # never inside a list of measures (A、新增B分别…): the list is what the figures distribute over
+        if k > 0 and w in LEAD_VERBS and len(label) - pos >= 4 and label[pos - 1] != "、" and "分别" not in label:
             cut = pos
         pos += len(w)
     return label[cut:] if cut > 0 else label
@@ -1287,7 +1288,9 @@ def _distribute(subject: str, n: int) -> list[str] | None:
     first, last = parts[0], parts[-1]
     first_words, last_words = _tokens(first), _tokens(last)
     out = list(parts)
-    if not _is_measure_word(first) and len(last_words) > 1:
+    verbs_in_both = {w for w in first_words if w in LEAD_VERBS or w in VERB_WORDS} & set(last_words)
+    if not _is_measure_word(first) and len(last_words) > 1 and not verbs_in_both:
+        # (城镇新增就业、新增发放创业担保贷款: both parts say their verb, each is whole)
         # shared tail: drop from the last part the words standing for the first part
         # (城镇|农村居民人均可支配收入: 农村 stands for 城镇, even inside jieba's 农村居民)
         bounds, pos = [], 0
@@ -1714,7 +1717,14 @@ def extract_indicators(
                     topics[sent_start] = ""  # a measure of its own: the topic before no longer holds
             parts: list[str] | None = None
             if f[r.end : r.end + 1] in ("、", "和", "及", "与"):
-                parts = _distribute(subject, _list_length(raws, n, f))
+                count = _list_length(raws, n, f)
+                head, sep, tail = subject.partition("分别")
+                if sep and head and tail:
+                    # 城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%、248.57%
+                    split = _distribute(head, count)
+                    parts = [p + _strip_words(tail) for p in split] if split else None
+                else:
+                    parts = _distribute(subject, count)
             label = (parts[0] if parts else subject) + (verb if direction is not None else "")
             state = _ListState(
                 sentence=sent_start,

@@ -807,3 +807,19 @@ def test_a_shared_tail_is_not_doubled() -> None:
     text = "省外游客、入境过夜游客分别增长10%、35%以上"
     assert text in _report_text("unseen/gwr/guizhou_2025.txt")
     assert [i.label for i in extract(text)] == ["省外游客增长", "入境过夜游客增长"]
+
+
+def test_subjects_before_fenbie_are_distributed_even_when_long() -> None:
+    """Five subjects before 分别 (2026 海南), and 分别完成年计划的 after them (2026 江西): each figure its part."""
+    text = "进口货值、免签入境游客、国际航行船舶进出、新增外资企业、离岛免税销售额分别增长38.9%、64%、19.6%、13%、46.8%"
+    assert text in _report_text("unseen/gwr/hainan_2025.txt")
+    assert [i.label for i in extract(text)] == [
+        "进口货值增长",
+        "免签入境游客增长",
+        "国际航行船舶进出增长",
+        "新增外资企业增长",
+        "离岛免税销售额增长",
+    ]
+    text2 = "城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%、248.57%"
+    assert text2 in _report_text("unseen/gwr/jiangxi_2025.txt")
+    assert [i.label for i in extract(text2)] == ["城镇新增就业完成年计划", "新增发放创业担保贷款完成年计划"]

@@ -1252,7 +1252,6 @@ def test_jiangxi_label_keeps_dui() -> None:
     assert indicator_at(report(JIANGXI), "对外贸易扩大至228个", "228").label.startswith("对外贸易")
 
 
-@bug("subjects-before-fenbie-wancheng")
 def test_jiangxi_subjects_before_fenbie() -> None:
     r = report(JIANGXI)
     assert "就业" in indicator_at(r, "完成年计划的118.2%", "118.2").label
@@ -1436,7 +1435,6 @@ def test_hainan_indicators() -> None:
         assert no_indicator_inside(r, quote), quote
 
 
-@bug("fenbie-long-list")
 def test_hainan_five_subjects_distributed() -> None:
     r = report(HAINAN)
     assert indicator_at(r, "分别增长38.9%", "38.9").label.startswith("进口货值")
