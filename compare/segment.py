@@ -82,7 +82,8 @@ class _Candidate:
     """Start of the title (after the marker and any spaces)."""
     family: str
     """Marker family: part 第一部分, dun 一、, paren (一), arparen (1), ardot 1., circled ①, di 第一，,
-    shi 一是, yao 一要, plain (unnumbered line), hint<N> (a styled paragraph of outline level N)."""
+    shi 一是, yao 一要, plain (unnumbered line), line (a series of standalone one-sentence lines),
+    hint<N> (a styled paragraph of outline level N)."""
     number: int
     """The marker's number (1 for 一是, 3 for (三)); 0 when unnumbered."""
     line_start: bool
@@ -306,7 +307,45 @@ def _candidates(text: str, folded: str, hints: tuple[HeadingHint, ...],
         out.extend(_midline_candidates(text, folded, a, b))
         if (b - a >= 40 and "。" in folded[a:b]) or folded[a:b].startswith("各位代表"):
             seen_body = True
+    out.extend(_standalone_series(folded, paras, out, settings))
     out.sort(key=lambda c: c.start)
+    return out
+
+
+# A standalone line of one short sentence (生态底色更加亮丽。 / 这是生态文明建设取得显著成效的五年。).
+_ONE_SENTENCE = re.compile(r"[^。!?;,:\s]{4,}。")
+_SERIES_MIN = 3
+_PARAGRAPH_RATIO = 3
+
+
+def _standalone_series(folded: str, paras: list[tuple[int, int]], cands: list[_Candidate],
+                       settings: Settings) -> list[_Candidate]:
+    """Short one-sentence lines, each followed by a long paragraph, that organise a section without
+    numbers: a heading series. Taken when at least three stand in a section that has no numbered
+    line-start heading of its own (a section numbered 一是…六是 keeps its numbers as its outline)."""
+    starts = sorted(c.start for c in cands if c.line_start)
+    tops = [c for c in cands if c.line_start and c.structural]
+    members: list[int] = []
+    for k in range(len(paras) - 1):
+        a, b = paras[k]
+        na, nb = paras[k + 1]
+        line = folded[a:b]
+        if b - a <= settings.max_plain_heading_chars and _ONE_SENTENCE.fullmatch(line) \
+                and not _NOT_HEADING.search(line) and nb - na >= max(_PARAGRAPH_RATIO * (b - a), 80) \
+                and a not in starts:
+            members.append(k)
+    out: list[_Candidate] = []
+    groups: dict[int, list[int]] = {}
+    for k in members:
+        owner = max((i for i, c in enumerate(tops) if c.start < paras[k][0]), default=-1)
+        if owner >= 0:
+            groups.setdefault(owner, []).append(k)
+    for owner, ks in groups.items():
+        head = tops[owner]
+        nxt = next((c.start for c in tops[owner + 1:] if c.family == head.family), len(folded))
+        if len(ks) < _SERIES_MIN or any(head.start < st < nxt for st in starts):
+            continue
+        out.extend(_Candidate(paras[k][0], paras[k][0], "line", 0, True, paras[k]) for k in ks)
     return out
 
 

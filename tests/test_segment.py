@@ -594,3 +594,24 @@ def test_a_marker_broken_after_its_bracket_is_one_heading() -> None:
             "（四）城乡发展齐头并进、更趋协调。\n新型城镇化加快推进。\n")
     assert outline(text) == [("一、", "“十四五”时期和2025年工作回顾", 1), ("（二）", "产业发展提质增效、转型加快", 2),
                              ("（三）", "改革开放持续深化、互促共进", 2), ("（四）", "城乡发展齐头并进、更趋协调", 2)]
+
+
+def test_a_series_of_standalone_one_sentence_lines_is_a_heading_level() -> None:
+    # 2026 青海 report (reports/unseen/gwr/qinghai_2025.txt), trimmed: the review is organised by
+    # standalone lines ending in 。, each followed by its paragraph
+    para = "始终坚持生态优先、绿色发展，统筹推进山水林田湖草沙冰一体化保护和系统治理，生态环境质量持续改善。" * 2
+    text = ("一、2025年和“十四五”时期工作回顾\n"
+            "2025年是“十四五”收官之年，也是我省发展历程中极不平凡的一年。\n"
+            "生态底色更加亮丽。\n" + para + "\n经济运行持续向好。\n" + para + "\n"
+            "特色产业向新向优。\n" + para + "\n"
+            "二、“十五五”主要目标任务\n（一）以更高标准打造生态文明高地。\n" + para + "\n")
+    assert outline(text) == [
+        ("一、", "2025年和“十四五”时期工作回顾", 1), ("", "生态底色更加亮丽", 2), ("", "经济运行持续向好", 2),
+        ("", "特色产业向新向优", 2), ("二、", "“十五五”主要目标任务", 1), ("（一）", "以更高标准打造生态文明高地", 2)]
+    # two such lines are no series; nor are they in a section numbered 一是…三是 (its numbers are its outline)
+    two = text.replace("特色产业向新向优。\n" + para + "\n", "")
+    assert [m for m, _, _ in outline(two)] == ["一、", "二、", "（一）"]
+    numbered = text.replace("2025年是“十四五”收官之年", "一是办好全运会。\n" + para + "\n二是稳住经济。\n" + para
+                            + "\n2025年是“十四五”收官之年")
+    assert [m for m, _, _ in outline(numbered)][:3] == ["一、", "一是", "二是"]
+    assert "" not in [m for m, _, _ in outline(numbered)]
