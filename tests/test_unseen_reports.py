@@ -612,7 +612,6 @@ def test_qinghai_indicators() -> None:
         assert no_indicator_inside(r, quote), quote
 
 
-@bug("standalone-heading-line")
 def test_qinghai_standalone_heading_lines() -> None:
     r = report(QINGHAI)
     titles = [s.title for s in children(r, level1(r)[0])]
@@ -1399,7 +1398,6 @@ def test_hainan_outline_and_plans() -> None:
     assert plan_texts(r, "task")[:10] == [s.title for s in children(r, three)]
 
 
-@bug("standalone-heading-line")
 def test_hainan_standalone_heading_lines() -> None:
     r = report(HAINAN)
     first = children(r, level1(r)[2])[0]
