@@ -400,9 +400,11 @@ def _check_sequences(cands: list[_Candidate], text_len: int,
             stack.append([c])
     close_all()
     last_start = cands[-1].start if cands else 0
-    good = []
-    for run in runs:
+    good: list[list[_Candidate]] = []
+    for run in sorted(runs, key=lambda r: r[0].start):
         first = run[0]
+        if _restarts_after_heading_run(first, kept, good):
+            continue
         if len(run) >= 2 or first.line_start or (
                 first.start == last_start and text_len - first.start <= settings.lone_item_tail_chars):
             good.append(run)
@@ -420,6 +422,21 @@ def _check_sequences(cands: list[_Candidate], text_len: int,
             continue
         deduped.append(c)
     return deduped, info
+
+
+def _restarts_after_heading_run(first: _Candidate, kept: list[_Candidate], good: list[list[_Candidate]]) -> bool:
+    """A run-in 一是 in a later paragraph restarts the enumeration of a heading whose own paragraph held
+    a whole run ((四)关于…。一是…四是… / 《纲要（草案）》经大会审查通过后…一是…三是): it is no item of
+    that heading, and no heading of the outline."""
+    if first.line_start:
+        return False
+    heads = [c for c in kept if c.structural and c.start < first.start]
+    if not heads:
+        return False
+    head = heads[-1]
+    return first.para != head.para and any(
+        r[0].family == first.family and all(c.para == head.para for c in r) and r[0].start > head.start
+        for r in good)
 
 
 def _next_is_two(cands: list[_Candidate], k: int) -> bool:
@@ -494,13 +511,22 @@ def _place_item(c: _Candidate, stack: list[_Node], runs: _Runs) -> None:
     del stack[same[-1]:]
 
 
-def _title_end(folded: str, c: _Candidate, settings: Settings) -> int:
+_MIN_CLAUSE = 4
+
+
+def _title_end(folded: str, c: _Candidate, settings: Settings, next_start: int | None = None) -> int:
     """End of the title: the first 。；！？, the line end or max_title_chars; trailing punctuation off."""
     end = c.para[1]
     i = c.body
     limit = min(end, c.body + settings.max_title_chars)
     while i < limit and folded[i] not in _TITLE_STOP:
         i += 1
+    if i == limit < end and folded[i] not in _TITLE_STOP:
+        # too long to be a title to its full stop: the title is its first clause
+        comma = folded.find(",", c.body + _MIN_CLAUSE, i)
+        i = comma if comma >= 0 else i
+    if next_start is not None and c.body < next_start < i:
+        i = next_start  # 一是首都功能持续提升，二是…: a title never runs into the next heading
     while i > c.body and folded[i - 1] in _TITLE_TRIM:
         i -= 1
     return max(i, c.body)
@@ -528,7 +554,8 @@ def _body_end(folded: str, nodes: list[_Node]) -> int:
 def _spans(folded: str, nodes: list[_Node], settings: Settings) -> None:
     end_trim = _body_end(folded, nodes)
     for i, node in enumerate(nodes):
-        node.title_end = _title_end(folded, node.cand, settings)
+        node.title_end = _title_end(folded, node.cand, settings,
+                                    nodes[i + 1].cand.start if i + 1 < len(nodes) else None)
         end = node.parent.end if node.parent is not None else end_trim
         for later in nodes[i + 1:]:
             if later.level <= node.level:
