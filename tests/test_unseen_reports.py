@@ -527,7 +527,6 @@ def test_beijing_indicators() -> None:
         assert no_indicator_inside(r, quote), quote
 
 
-@bug("inline-comma-list")
 def test_beijing_inline_comma_list_titles() -> None:
     r = report(BEIJING)
     titles = [s.title for s in children(r, level1(r)[1])]
@@ -1262,7 +1261,6 @@ def test_jiangxi_space_before_unit() -> None:
     assert indicator_at(report(JIANGXI), "以全省 100 个县", "100").unit == "个"
 
 
-@bug("enumeration-restart")
 def test_jiangxi_second_enumeration_is_not_appended() -> None:
     r = report(JIANGXI)
     four = children(r, level1(r)[1])[3]
