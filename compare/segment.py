@@ -376,10 +376,13 @@ def _check_sequences(cands: list[_Candidate], text_len: int,
         open_runs.clear()
 
     last_number: dict[str, int] = {}
+    # A text that lost its line breaks (a reprint on one line): no heading stands at a line start.
+    unbroken = not any(c.line_start and c.structural for c in cands)
     for k, c in enumerate(cands):
         if c.structural:
             if not c.line_start and not (
-                    last_number.get(c.family) == c.number - 1 or (c.number == 1 and _next_is_two(cands, k))):
+                    last_number.get(c.family) == c.number - 1 or (c.number == 1 and _next_is_two(cands, k))
+                    or (unbroken and c.number == 1 and _enumeration_follows(cands, k))):
                 continue
             close_all()
             kept.append(c)
@@ -437,6 +440,13 @@ def _restarts_after_heading_run(first: _Candidate, kept: list[_Candidate], good:
     return first.para != head.para and any(
         r[0].family == first.family and all(c.para == head.para for c in r) and r[0].start > head.start
         for r in good)
+
+
+def _enumeration_follows(cands: list[_Candidate], k: int) -> bool:
+    """A run-in 一是 … 二是 follows cands[k] in its paragraph: a run-in 一、 that heads a list of items
+    (…提供了有力法治保障。一、坚持党的领导…一是深学笃行…二是…)."""
+    after = [c for c in cands[k + 1:] if c.para == cands[k].para and not c.structural]
+    return any(c.number == 1 for c in after) and any(c.number == 2 for c in after)
 
 
 def _next_is_two(cands: list[_Candidate], k: int) -> bool:

@@ -642,3 +642,15 @@ def test_a_restarted_enumeration_in_a_later_paragraph_is_no_item_of_the_heading(
             "三、2026年工作安排\n")
     assert [(m, level) for m, _, level in outline(text)] == [
         ("二、", 1), ("（四）", 2), ("一是", 3), ("二是", 3), ("三是", 3), ("四是", 3), ("三、", 1)]
+
+
+def test_a_run_in_first_heading_in_a_text_without_line_breaks() -> None:
+    # a reprint of the 2023 湖北 report (reports/unseen/fazhi/hubei_2023.txt): the page is one line
+    text = ("湖北省人民政府关于2023年度法治政府建设情况的报告2023年,省政府坚持以习近平新时代中国特色社会主义思想为指导,"
+            "为加快建设全国构建新发展格局先行区提供了有力法治保障。一、坚持党的领导,坚决扛牢法治政府建设政治责任"
+            "坚持“思想引领、学习在先”,以习近平法治思想武装头脑。一是深学笃行习近平法治思想。省政府常务会议专题学习。"
+            "二是扛牢法治建设第一责任人职责。先后研究法治政府建设工作30余次。三是优化法治政府建设推进机制。")
+    assert [(m, level) for m, _, level in outline(text)] == [("一、", 1), ("一是", 2), ("二是", 2), ("三是", 2)]
+    # with line-start headings elsewhere, a run-in 一、 without a 二、 after it stays text
+    broken = "一、总体情况\n" + text + "\n"
+    assert [m for m, _, _ in outline(broken)][:2] == ["一、", "一是"]
