@@ -1003,7 +1003,6 @@ def test_jinghai_2023_header() -> None:
     assert no_indicator_inside(r, "(20212025年)")
 
 
-@bug("run-in-level1")
 def test_hubei_run_in_level1_heading() -> None:
     r = report("fazhi/hubei_2023.txt")
     assert [(s.level, s.marker) for s in r.sections] == [(1, "一、"), (2, "一是"), (2, "二是"), (2, "三是")]
