@@ -18,6 +18,14 @@ For each plan item of the old report:
   shares only the genre's words, leaves a plan ``partial`` at best. The figures promised in
   the body are checked like targets, and a task titled after a main target's measure
   (投资, 消费, 工业, 进出口) takes in that target's outcome: missed -> at most ``partial``;
+- a task is also judged by its **subject**: the paragraph of the new review (its （一）… subsection,
+  its 一是… item, its 这五年… paragraph; never one on what fell short) closest to the task's body
+  (tf-idf cosine of their words, weighted as above, the longer side cut to twice the shorter as the
+  aligner does) is its counterpart. A clear counterpart makes the task ``delivered`` — the review
+  reports work on its subject, as a careful reader would judge — with that paragraph's best
+  sentences as evidence; a weaker one makes it at least ``partial``. A missed figure or main target
+  still makes it ``partial`` (above). Generic subjects (安全, 民生) find a counterpart in another
+  province's review too: the distinctive points keep only part of the difference;
 - a compound target (失业率、居民消费价格…分别控制在5%和3%以内) is ``delivered`` only when
   each of its measures is shown met: met and not reported is ``partial``.
 
@@ -478,6 +486,11 @@ def _boilerplate(text: str, headings: Sequence[tuple[int, int]], start: int, end
     return False
 
 
+_SHORTFALL = re.compile(r"(?:清醒|看到|认识到|面临|存在|还有)[^。]{0,30}(?:困难|挑战|问题|不足|短板|差距)")
+"""The lead of a paragraph on what fell short (同时，我省经济社会发展还面临一些困难和挑战): no
+subject of it counts as reported done."""
+
+
 class _NewIndex:
     """The new report's sentences, their words, the rarity of each word, and the plan zones."""
 
@@ -521,6 +534,28 @@ class _NewIndex:
     def review(self) -> list[_Sent]:
         out = [s for s in self.sents if not s.in_plans]
         return out or self.sents
+
+    @functools.cached_property
+    def units(self) -> list[tuple[tuple[int, ...], dict[str, float]]]:
+        """The review's paragraphs (its 一是… items, its （一）… subsections, its 这五年… paragraphs)
+        as (indexes into ``review()``, weighted word vector): the subjects the report reviews.
+        Salutations, bare headings and the text above the first heading (source line, title) are
+        left out."""
+        pool = self.review()
+        first = min((x.heading_start for x in self.report.sections), default=0)
+        groups: dict[int, list[int]] = {}
+        for k, s in enumerate(pool):
+            if s.boilerplate or s.start < first:
+                continue
+            groups.setdefault(self.text.rfind("\n", 0, s.start) + 1, []).append(k)
+        return [(tuple(ks), self.weights_vector(ks)) for ks in groups.values()
+                if not _SHORTFALL.search(self.folded[pool[ks[0]].start:pool[ks[0]].end])]
+
+    def weights_vector(self, ks: Iterable[int]) -> dict[str, float]:
+        """The weighted word vector ((1 + ln tf) x ``weight``) of sentences of ``review()``."""
+        pool = self.review()
+        bag = Counter(w for k in ks for w in pool[k].words)
+        return {w: (1.0 + math.log(c)) * self.weight(w) for w, c in bag.items()}
 
 
 def _words(folded: str) -> set[str]:
@@ -951,6 +986,81 @@ def _topical(plan: Plan, old: Report, index: _NewIndex, *, settings: Settings) -
     return {k for k, x in enumerate(pool) if best[1] <= x.start < best[2]}
 
 
+@dataclass(frozen=True)
+class _Counterpart:
+    """The paragraph of the new review that treats a plan's subject."""
+
+    score: float
+    """tf-idf cosine (words weighted by their rarity in the genre too) of the plan's body and the paragraph."""
+    evidence: tuple[Span, ...]
+    """The paragraph's sentences that share most with the plan, best first."""
+    lead: str
+    """The paragraph's first words, for the reason."""
+
+
+def _counterpart(plan: Plan, old: Report, index: _NewIndex, *, settings: Settings) -> _Counterpart | None:
+    """The new review's paragraph closest in subject to the plan's body (best match per plan), with
+    the sentences of it that share most with the plan; None when the review has no paragraph."""
+    body = old.text[plan.start:plan.end] if plan.end > plan.start else plan.text
+    bag = Counter(w for w in nlp.words(fold(body)) if _keep_word(w))
+    want = {w: (1.0 + math.log(c)) * index.weight(w) for w, c in bag.items()}
+    pool = index.review()
+    size = 2 * sum(bag.values())
+    best: tuple[float, tuple[int, ...]] | None = None
+    for ks, vec in index.units:
+        windows = [(ks, vec)]
+        if sum(len(pool[k].words) for k in ks) > size:  # the longer text cut to twice the shorter, as the aligner does
+            windows = []
+            for i in range(len(ks)):
+                j, n = i, 0
+                while j < len(ks) and n < size:
+                    n += len(pool[ks[j]].words)
+                    j += 1
+                windows.append((ks[i:j], {}))
+                if j == len(ks):
+                    break
+        for part, v in windows:
+            if not v:
+                v = index.weights_vector(part)
+            score = similarity.weighted_cosine(want, v)
+            if best is None or score > best[0]:
+                best = (score, part)
+    if best is None:
+        return None
+
+    def shared(k: int) -> float:
+        x = pool[k]
+        rank = sum(index.weight(w) for w in x.words if w in bag)
+        return rank * (settings.span_years_evidence_factor if x.span_years else 1.0)
+
+    ranked = sorted((k for k in best[1] if shared(k) > 0), key=lambda k: -shared(k))
+    head = pool[best[1][0]]
+    return _Counterpart(best[0], tuple(Span(pool[k].start, pool[k].end) for k in ranked),
+                        index.text[head.start:min(head.end, head.start + 20)])
+
+
+def _with_counterpart(v: Verdict, cp: _Counterpart | None, *, settings: Settings) -> Verdict:
+    """A task whose subject has a clear counterpart paragraph in the new review (the review reports
+    work on it, with real overlap of content) is ``delivered``, one with a weaker counterpart at
+    least ``partial``; evidence: the paragraph's best sentences first."""
+    if cp is None or v.status == "delivered" or cp.score < settings.task_counterpart_partial_similarity:
+        return v
+    status: AuditStatus = "delivered" if cp.score >= settings.task_counterpart_min_similarity else "partial"
+    if status == v.status:
+        return v
+    keep = settings.evidence_max_spans
+    picked = list(cp.evidence[:max(1, keep // 2)])
+    for e in v.evidence:
+        if len(picked) < keep and not any(o.start < e.end and e.start < o.end for o in picked):
+            picked.append(e)
+    for e in cp.evidence:
+        if len(picked) < keep and e not in picked:
+            picked.append(e)
+    return replace(v, status=status, evidence=tuple(sorted(picked, key=lambda x: x.start)),
+                   reason=f"{v.reason}; its subject is reviewed in the new report's paragraph "
+                          f"“{cp.lead}…” (similarity {cp.score:.2f})")
+
+
 def audit_plans(old: Report, new: Report, section_pairs: tuple[SectionPair, ...],
                 indicator_pairs: tuple[IndicatorPair, ...], *, settings: Settings,
                 overrides: Mapping[str, Mapping[str, str]] | None = None) -> tuple[Verdict, ...]:
@@ -977,6 +1087,7 @@ def audit_plans(old: Report, new: Report, section_pairs: tuple[SectionPair, ...]
             preferred = (_preferred(plan, old, index, section_pairs)
                          | _topical(plan, old, index, settings=settings))
             v, distinct = _audit_task(plan, old, index, preferred, settings=settings)
+            v = _with_counterpart(v, _counterpart(plan, old, index, settings=settings), settings=settings)
             met, missed = _sub_targets(plan, old, old_indicators, index, settings=settings)
             if met or missed:
                 sub = "; ".join([f"{t.written} -> {a.written} (not met)" for t, a in missed]

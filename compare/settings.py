@@ -128,6 +128,12 @@ class Settings:
     """tf-idf cosine from which the closest new review section counts as the plan's subject section."""
     background_weight_floor: float = 0.05
     """Least weight (0..1) of a word by its rarity in the genre's reports (a word every region uses)."""
+    task_counterpart_min_similarity: float = 0.05
+    """tf-idf cosine (words also weighted by their rarity in the genre) of a task's body and the
+    closest paragraph of the new review from which the review is taken to report work on the task's
+    subject: the task is ``delivered`` (unless a figure of it or a main target it names was missed)."""
+    task_counterpart_partial_similarity: float = 0.03
+    """The same cosine from which a task otherwise ``not_found`` is ``partial``: its subject is touched on."""
 
     # render
     diff_context_chars: int = 0

@@ -245,6 +245,42 @@ def test_a_task_takes_in_the_main_target_that_measures_it(xizang: Audited, hebei
     assert "社会消费品零售总额增长5.6%" in quotes
 
 
+NO_COUNTERPART = Settings(task_counterpart_min_similarity=9.0, task_counterpart_partial_similarity=9.0)
+
+
+@pytest.mark.parametrize(("pair", "task", "lead"), [
+    ("jiangsu", "持续提高人民生活品质", "（四）在发展中增进民生福祉"),
+    ("shanxi", "聚焦促进共同富裕，加快发展民生社会事业", "居民收入增速高于经济增速"),
+])
+def test_a_task_whose_subject_the_review_reports_is_delivered(pair: str, task: str, lead: str) -> None:
+    old, new = parsed(f"gwr/{pair}_2024.txt"), parsed(f"gwr/{pair}_2025.txt")
+    (plan,) = [p for p in old.plans if p.text.startswith(task)]
+    one_plan = dataclasses.replace(old, plans=(plan,))
+    (without,) = audit.audit_plans(one_plan, new, (), (), settings=NO_COUNTERPART)
+    assert without.status == "partial"  # few of its points are told apart from the genre's words
+    (v,) = audit.audit_plans(one_plan, new, (), (), settings=S)
+    assert v.status == "delivered"
+    assert f"paragraph “{lead}" in v.reason
+    para_start = new.text.index(lead)
+    para_end = new.text.index("\n", para_start)
+    assert any(para_start <= e.start < para_end for e in v.evidence)  # the counterpart's sentences are quoted
+
+
+def test_a_paragraph_on_what_fell_short_is_no_counterpart(hebei: Audited) -> None:
+    _, new, _ = hebei
+    index = audit._NewIndex(new, new, settings=S)
+    pool = index.review()
+    leads = [new.text[pool[ks[0]].start:pool[ks[0]].end] for ks, _ in index.units]
+    assert any(x.startswith("这五年，民生保障扎实稳固") for x in leads)
+    assert not any("困难和挑战" in x for x in leads)
+    assert not any(x.startswith(("各位代表", "2026年河北省政府工作报告")) for x in leads)
+
+
+def test_a_counterpart_does_not_lift_a_task_whose_main_target_was_missed(xizang: Audited) -> None:
+    v = _verdict(xizang, "持续挖掘投资消费潜能")
+    assert v.status == "partial"
+
+
 @pytest.mark.parametrize(("label", "has", "lacks"), [
     ("社会消费品零售总额", "消费", "社会"),
     ("固定资产投资", "投资", "全社会"),
