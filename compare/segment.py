@@ -636,7 +636,7 @@ _YEAR = re.compile(r"(20\d\d)年")
 # 一年接着一年干，… / 一鼓作气勇争先，…): a review of the past year(s) or the work ahead.
 _BODY_REVIEW = re.compile(r"一年来|过去一年|过去五年|五年来|收官之年|初步统计|回顾")
 _BODY_PLAN = re.compile(
-    r"开局之年|今年|明年|预期目标|主要目标|总体要求|重点抓好|重点做好|工作安排|我们将|"
+    r"开局之年|今年|明年|主要预期目标|主要目标是|总体要求是|重点抓好|重点做好|我们将|"
     r"十[一二三四五六七八九]五”?时期是")
 _LEAD_CHARS = 300
 
@@ -674,7 +674,7 @@ def _role(title: str, index: int, previous: list[Role], first_year: int | None,
         return "achievements" if index == 0 else "plans"
     if _PROBLEMS.search(t):
         return "problems"
-    from_body = _body_role(fold(lead))
+    from_body = _body_role(fold(lead)) if kind != "fazhi" else None  # a fazhi report reviews its year
     if from_body is not None:
         return from_body
     prev = previous[-1] if previous else None

@@ -654,3 +654,13 @@ def test_a_run_in_first_heading_in_a_text_without_line_breaks() -> None:
     # with line-start headings elsewhere, a run-in 一、 without a 二、 after it stays text
     broken = "一、总体情况\n" + text + "\n"
     assert [m for m, _, _ in outline(broken)][:2] == ["一、", "一是"]
+
+
+def test_a_fazhi_section_that_names_no_role_keeps_the_review_role() -> None:
+    # 四川 2024 fazhi report (reports/fazhi/sichuan_2024.txt): 制定…年度重点工作安排 in a review paragraph
+    text = ("四川省人民政府2024年度法治政府建设工作情况\n"
+            "2024年,省政府坚定以习近平新时代中国特色社会主义思想为指导,全面贯彻习近平法治思想。\n"
+            "一、坚持以习近平法治思想为指引,统筹推进法治政府建设\n"
+            "省政府主要领导认真履行推进法治建设第一责任人职责,主持召开四川省法治政府建设工作会议,"
+            "制定全省法治政府建设年度重点工作安排。\n")
+    assert [s.role for s in segment(text, kind="fazhi", hints=(), settings=SETTINGS)] == ["achievements"]
