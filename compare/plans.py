@@ -7,10 +7,13 @@
   tasks (重点工作, 工作安排, 主要任务…) or lists them under a topic of its own, only those count.
   Where numbered items ((一)…(九)) stand beside a run-in 一要…四要 of principles, the numbered
   items are the tasks. A plans section without items gives its run-in lead phrases (加快……。).
+  A title that names neither the year nor the plan period (一鼓作气勇争先，全力推动“十五五”开好局)
+  is read by the section's opening words (开局之年/今年 → the year's tasks; “十五五”时期是 → outlook).
 - **Targets.** Each clause with a figure of the 主要预期目标 paragraph (国内生产总值增长5%左右，
   城镇新增就业1100万人以上…) is a plan of kind ``target``; clauses without a figure
   (进出口回稳向好) are not, and a clause listing two measures (……47万人左右、城镇调查失业率
-  5.5%左右) is split at the 、 so that each measure keeps its number.
+  5.5%左右) is split at the 、 so that each measure keeps its number. The cue may be broken over
+  lines (主要预期目标\n是：), and the run stops at the sentence announcing the task items.
 """
 
 from __future__ import annotations

@@ -9,20 +9,29 @@ The segmenter reads the report the way a person skims it:
    was lost: kept only where it continues or opens a sequence). A short line without sentence
    punctuation that names a part of a report (……工作回顾, ……重点工作) makes an *unnumbered*
    candidate, and so does a paragraph the source format styled as a heading
-   (``Document.heading_hints``).
+   (``Document.heading_hints``). A short line inside a sentence broken over lines (…发展的 /
+   主要预期目标 / 是：…) is none. A series of at least three standalone one-sentence lines
+   (生态底色更加亮丽。), each followed by a long paragraph, in a section without numbered headings,
+   is a heading level. A marker broken after its bracket (（ / 三）…) is one heading; 20.2026年…
+   after 19. is item 20; 一、一年接着一年干 is a heading (a numeral that does not count on), 一、二季度
+   is not. In a text that lost its line breaks, a run-in 一、 heading a 一是…二是 list is kept.
 2. **Sequences.** Run-in enumerations are kept only when they count up (一是 then 二是 …); a lone
    run-in 一是 is kept only at a line start or at the very end of a cut-off text. That discards
-   统一是, 唯一是, 第一要务 and list fragments in running text.
+   统一是, 唯一是, 第一要务 and list fragments in running text. A run-in 一是 restarting in a later
+   paragraph after a heading whose own paragraph held a whole run is no item of it.
 3. **Tree.** A stack of open marker *families*: a heading whose family is already open closes
    everything below that entry and becomes its sibling; a new family opens one level deeper. A
    structural heading (一、 (一) 1. …) never nests under a run-in 一是 item. So the level is the
    depth in the outline, whatever the marker.
-4. **Spans.** A heading spans marker + title (the title runs to the first 。/；/！/？, the line end, or
-   ``Settings.max_title_chars``); its section runs to the next heading of the same or a higher
-   level, or to its parent's end. The last item of a run-in enumeration ends with its paragraph.
+4. **Spans.** A heading spans marker + title (the title runs to the first 。/；/！/？ or the line end,
+   never into the next heading; one too long for ``Settings.max_title_chars`` is its first clause);
+   a glossary appendix after the closing words (附件 / 名词注释) is outside the outline; its
+   section runs to the next heading of the same or a higher level, or to its parent's end. The
+   last item of a run-in enumeration ends with its paragraph.
 5. **Roles** of level-1 sections from their titles (回顾/成效 → achievements, 不足/问题 → problems,
-   第一责任人 → leadership, 安排/打算/重点工作/目标任务 → plans), with the position in the report
-   deciding titles that name no role.
+   第一责任人 → leadership, 安排/打算/重点工作/目标任务 → plans). A title that names no role
+   (一鼓作气勇争先，…) takes it from the section's opening words in a government work report
+   (一年来/收官之年 → achievements; 今年/开局之年/主要预期目标 → plans), else from its position.
 """
 
 from __future__ import annotations
