@@ -37,12 +37,12 @@ from compare.settings import Settings
 
 from .audit_gold import score_audit, with_gold
 from .conftest import GOLD, REPORTS, parsed
+from .gate import check_floors
 
 FLOORS = Path(__file__).resolve().parent / "floors" / "audit.json"
 HELDOUT = Path(__file__).resolve().parent / "gold_heldout"
 HELDOUT_FLOORS = Path(__file__).resolve().parent / "floors" / "audit_heldout.json"
 TARGET_STATUSES = Path(__file__).resolve().parent / "floors" / "audit_targets.json"
-SLACK = 1e-9
 ISSUE_TARGETS = {"audit_status_acc": 0.80, "audit_binary_acc": 0.90, "audit_evidence_hit": 0.80}
 
 
@@ -97,28 +97,14 @@ def test_the_gold_has_audits_of_both_kinds() -> None:
     assert {a["status"] for a in items} >= {"delivered", "partial", "not_found"}
 
 
-def _check_floors(path: Path, figures: dict[str, float], request: pytest.FixtureRequest) -> None:
-    floors: dict[str, float] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    if request.config.getoption("--update-golden"):
-        lowered = {k: (floors[k], v) for k, v in figures.items() if k in floors and v < floors[k] - SLACK}
-        if lowered and not request.config.getoption("--allow-regression"):
-            pytest.fail(f"--update-golden would lower floors {lowered}; add --allow-regression if intended")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        floors = figures
-    assert floors, f"{path} is missing: run pytest {__file__} --update-golden once"
-    below = {k: (v, figures.get(k)) for k, v in floors.items() if figures.get(k, 0.0) < v - SLACK}
-    assert not below, f"below the pinned floor (floor, now): {below}"
-
-
 def test_accuracy_meets_the_floors(figures: dict[str, float], request: pytest.FixtureRequest) -> None:
-    _check_floors(FLOORS, figures, request)
+    check_floors(FLOORS, figures, request)
 
 
 def test_heldout_accuracy_meets_its_own_floors(heldout_figures: dict[str, float],
                                                request: pytest.FixtureRequest) -> None:
     assert len(_pairs(HELDOUT)) >= 2
-    _check_floors(HELDOUT_FLOORS, heldout_figures, request)
+    check_floors(HELDOUT_FLOORS, heldout_figures, request)
 
 
 def test_accuracy_meets_the_issue_targets(figures: dict[str, float]) -> None:
@@ -263,4 +249,4 @@ def test_plans_are_found_far_less_in_another_provinces_report(
         now[f"{kind}.score_ratio"] = round(a["own_score"] / max(a["other_score"], 1e-9), 4)
     assert now["cross.delivered_margin"] >= 0.6
     assert now["unseen.delivered_margin"] >= 0.4
-    _check_floors(DISCRIMINATION, now, request)
+    check_floors(DISCRIMINATION, now, request)
