@@ -18,7 +18,7 @@ The segmenter reads the report the way a person skims it:
 2. **Sequences.** Run-in enumerations are kept only when they count up (一是 then 二是 …); a lone
    run-in 一是 is kept only at a line start or at the very end of a cut-off text. That discards
    统一是, 唯一是, 第一要务 and list fragments in running text. A run-in 一是 restarting in a later
-   paragraph after a heading whose own paragraph held a whole run is no item of it.
+   paragraph after a heading whose own paragraph held a whole run is no heading (text of the section).
 3. **Tree.** A stack of open marker *families*: a heading whose family is already open closes
    everything below that entry and becomes its sibling; a new family opens one level deeper. A
    structural heading (一、 (一) 1. …) never nests under a run-in 一是 item. So the level is the
@@ -164,14 +164,15 @@ def _line_marker(text: str, folded: str, a: int, b: int) -> tuple[str, int, int]
 
 
 def _counts_on(rest: str, number: int) -> bool:
-    """``rest`` opens with a higher numeral: 一、二季度 or 一、二、三 is a range or list, not a heading.
+    """``rest`` opens with the next numeral or another list item: 一、二季度 or 一、二、三 is a range or
+    a list, not a heading.
 
-    A title may start with a numeral that does not count on (一、一年接着一年干, 二、一张蓝图绘到底)."""
-    m = re.match(rf"[{_CN}]{{1,3}}", rest)
+    A title may start with a numeral that does not count on (一、一年接着一年干, 二、一张蓝图绘到底,
+    二、十五五时期主要目标任务)."""
+    m = re.match(rf"([{_CN}]{{1,3}})(、?)", rest)
     if m is None:
         return False
-    nxt = cn_number(m.group(0))
-    return nxt is None or nxt > number
+    return bool(m.group(2)) or cn_number(m.group(1)[:1]) == number + 1
 
 
 def _skip_spaces(folded: str, i: int, end: int) -> int:

@@ -536,6 +536,12 @@ def test_a_numeral_that_counts_on_is_a_range_not_a_title(line: str) -> None:
     assert [m for m, _, _ in outline(text)] == ["(一)", "(二)"]
 
 
+def test_a_title_may_open_with_a_numeral_that_does_not_count_on() -> None:
+    text = ("一、2025年工作回顾\n正文一段，内容从略。\n二、十五五时期主要目标任务\n正文一段，内容从略。\n"
+            "三、十件民生实事\n正文一段，内容从略。\n")
+    assert [t for _, t, _ in outline(text)] == ["2025年工作回顾", "十五五时期主要目标任务", "十件民生实事"]
+
+
 def test_a_line_break_inside_the_cue_sentence_is_no_heading() -> None:
     # 2026 广东 report (reports/unseen/gwr/guangdong_2025.txt), trimmed: bold words on lines of their own
     text = ("各位代表：\n"
