@@ -165,6 +165,7 @@ BASE_UNITS: tuple[str, ...] = tuple(
             "亿斤",
             "标方",
             "升",
+            "℃",
         }
         - {"户籍", "号", "日", "单", "度", "集", "首", "届", "门", "片", "块", "组", "队"},
         key=lambda u: (-len(u), u),
@@ -174,7 +175,7 @@ BASE_UNITS: tuple[str, ...] = tuple(
 
 UNIT_SUFFIX_BLOCKERS: dict[str, tuple[str, ...]] = {
     # a unit character that starts a longer ordinary word is no unit there: 3项目 is rare, 5人民 never
-    "人": ("人民", "人大", "人才", "人员", "人口", "人工", "人社", "人防"),
+    "人": ("人民", "人大", "人才", "人员", "人口", "人工", "人社", "人防", "人制"),
     "个": ("个人", "个体", "个性"),
     "家": ("家庭", "家长", "家园", "家政", "家电", "家居"),
     "项": ("项目",),
@@ -414,6 +415,18 @@ LABEL_TRAIL = (
 )
 """Words trimmed from the end of a label (the verb that leads to the figure)."""
 
+RATE_DENOMINATORS = ("月", "季度", "日")
+"""Denominators of a rate that are no unit of their own (元/月, 次/日)."""
+LATIN_UNITS = re.compile(
+    r"(?:[kMGT]Wh?|[EPT](?:FLOPS|[Ff]lops)|[KMGT]bps|[GTPE]B)(?![A-Za-z])"
+)
+"""Latin units written right after a number (55GWh, 160Eflops, 10Gbps); other letters make a name."""
+FANG_NOT = "面案式向法针位便阵形圆言舱"
+"""After a magnitude, 方 is cubic metres of gas or earth (22亿方) unless it starts one of these words."""
+POST_DUO_WORDS = ("多样", "多式", "多元", "多种", "多层", "多点", "多方", "多措", "多维", "多边", "多功能",
+                  "多渠道", "多领域", "多部门", "多主体", "多重", "多语", "多规", "多跨", "多级")
+"""Words that start with 多: after a count they are the noun, not the approximation (5条多式联运)."""
+
 CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 CN_UNITS = ("个", "次", "项", "件", "家", "名", "场", "批", "支", "轮", "所", "位", "条")
 """Measure words after which a Chinese numeral is read as a quantity (两次, 五个专班)."""
@@ -473,30 +486,44 @@ def _blocked(f: str, pos: int, unit: str) -> bool:
     return False
 
 
+def _rate_tail(f: str, end: int) -> int | None:
+    """End of the denominator of a rate unit written from ``end`` on (/月, /百亿元, 每立方米), or None.
+
+    ``每`` counts as ``/`` only when the denominator closes the figure (no word runs on after it).
+    """
+    if end >= len(f) or f[end] not in "/每":
+        return None
+    den = end + 1
+    for mag in ("百亿", "亿", "万", "百", "千"):
+        if f.startswith(mag, den) and any(f.startswith(v, den + len(mag)) for v in BASE_UNITS):
+            den += len(mag)
+            break
+    v = next((v for v in (*BASE_UNITS, *RATE_DENOMINATORS) if f.startswith(v, den)), None)
+    if v is None:
+        return None
+    stop = den + len(v)
+    if f[end] == "每" and not re.match(r"$|[^\u4e00-\u9fff]|以上|以下|以内|左右|的", f[stop : stop + 2]):
+        return None
+    return stop
+
+
 def _read_base_unit(f: str, pos: int) -> str | None:
     for u in BASE_UNITS:
         if f.startswith(u, pos) and not _blocked(f, pos, u):
             end = pos + len(u)
-            # compound units: 分/千瓦时, 微克/立方米, 元/吨
-            if end < len(f) and f[end] == "/":
-                # 分/千瓦时, 人/百亿元: the denominator may carry its own magnitude
-                den = end + 1
-                for mag, _ in (("百亿", 0.0), ("亿", 0.0), ("万", 0.0), ("百", 0.0), ("千", 0.0)):
-                    if f.startswith(mag, den) and any(f.startswith(v, den + len(mag)) for v in BASE_UNITS):
-                        den += len(mag)
-                        break
-                for v in BASE_UNITS:
-                    if f.startswith(v, den):
-                        return f[pos : den + len(v)]
+            # compound units: 分/千瓦时, 微克/立方米, 元/吨, 元/月, 微克每立方米 (written as 微克/立方米)
+            stop = _rate_tail(f, end)
+            if stop is not None:
+                return f[pos:end] + "/" + f[end + 1 : stop]
             # 万套(间), 万台(套)
             m = re.match(r"\((?:[^()\s]{1,2})\)", f[end : end + 4])
             if m and any(m.group(0)[1:-1] == v for v in BASE_UNITS):
                 return f[pos : end + len(m.group(0))]
             return u
     # units that are not in the list but written as X/Y of listed ones (微克/立方米)
-    m = re.match(r"(微克|毫克|克)/(立方米|升)", f[pos : pos + 8])
+    m = re.match(r"(微克|毫克|克)[/每](立方米|升)", f[pos : pos + 8])
     if m:
-        return m.group(0)
+        return m.group(1) + "/" + m.group(2)
     return None
 
 
@@ -528,6 +555,8 @@ def _read_unit(f: str, pos: int) -> tuple[str, str | None, int]:
             if f.startswith("度", p) and not f.startswith(("度假", "度过"), p):  # 345亿度 (kWh)
                 unit, p = unit + "度", p + 1
                 return unit, qual, p
+            if f.startswith("方", p) and (p + 1 >= len(f) or f[p + 1] not in FANG_NOT):  # 22亿方 (m³)
+                return unit + "方", qual, p + 1
             break
     if unit and unit in dict(MAGNITUDES):
         latin = re.match(r"[A-Za-z]{1,5}(?:/[A-Za-z]{1,3})?(?![A-Za-z])", f[p : p + 9])
@@ -536,11 +565,15 @@ def _read_unit(f: str, pos: int) -> tuple[str, str | None, int]:
     base = _read_base_unit(f, p)
     if base is not None:
         unit, p = unit + base, p + len(base)
+    elif not unit:
+        latin_unit = LATIN_UNITS.match(f, p)
+        if latin_unit:  # 55GWh, 160Eflops
+            unit, p = latin_unit.group(0), latin_unit.end()
     if qual is None:
         for q in POST_QUALIFIERS:
             if (
                 f.startswith(q, p)
-                and not (q == "多" and f.startswith("多样", p))
+                and not (q == "多" and f.startswith(POST_DUO_WORDS, p))
                 and not (q in ("余", "多") and not unit)
             ):
                 qual, p = q, p + len(q)
@@ -576,6 +609,11 @@ def _excluded(f: str, text: str, a: int, b: int, unit: str, *, signed: bool = Fa
     before = f[a - 1] if a > 0 else "\0"  # never "" : "" is `in` every string
     after = f[b] if b < len(f) else "\0"
     if before == "第" or f[max(0, a - 2) : a] in ("排名", "前第"):
+        return True
+    if before == "每":  # 每10万人口: a denominator, not a quantity
+        return True
+    # ranks: 全球排名前1%, 进入ESI世界学科排名前1％
+    if before == "前" and re.search(r"排名|排行|位次", f[max(0, a - 12) : a]):
         return True
     if (
         _LATIN.match(before)
@@ -723,6 +761,11 @@ def _read_arabic(text: str, f: str, a: int, b: int) -> _Raw | None:
             unit2, qual2, end2 = _read_unit(f, m.end())
             if unit2:
                 unit, qual, end = unit2, qual2, end2
+    if not unit and qual is None and f.startswith(" ", b) and a > 0 and f[a - 1] == " ":
+        # a number padded with spaces on both sides: 以全省 100 个县
+        unit2, qual2, end2 = _read_unit(f, b + 1)
+        if unit2 and unit2 not in dict(MAGNITUDES):
+            unit, qual, end = unit2, qual2, end2
     # a minus sign: 增长-3.5% (not a range 6.5%-7%, not a code 2024-001)
     minus = a > 1 and f[a - 1] == "-" and "\u4e00" <= f[a - 2] <= "\u9fff"
     if _excluded(f, text, a, b, unit, signed=minus):
@@ -764,12 +807,20 @@ def _read_arabic(text: str, f: str, a: int, b: int) -> _Raw | None:
     )
 
 
+def _narrow(c: str) -> str:
+    """A full-width character as its half-width form (％ -> %); ℃ (NFKC °C, two characters) stays."""
+    n = unicodedata.normalize("NFKC", c)
+    return n if len(n) == 1 else c
+
+
 def _as_written(text: str, f: str, b: int, end: int, unit: str) -> str:
     """The unit as it stands in the original text (full-width brackets kept), 余/多 left out."""
     seg = f[b:end]
     i = seg.find(unit) if unit else -1
     if i >= 0:
-        return text[b + i : b + i + len(unit)]
+        written = text[b + i : b + i + len(unit)]
+        # only the width is folded (％ -> %): brackets and the script stay as written
+        return "".join(c if c in "（）" else _narrow(c) for c in written)
     return unit
 
 
@@ -1043,7 +1094,9 @@ def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> tuple[s
     if ch == "的" and unit in ("%", "‰") and len(_strip_words(before)) <= 2:
         end += 1  # 推动60%以上的县级特困供养机构三级达标: the share of the noun after 的
         ch = f[end] if end < len(f) else ""
-    if not (ch == "“" or "\u4e00" <= ch <= "\u9fff") or (ch in "余多以左约近等的" and not f.startswith("约束", end)):
+    if not (ch == "“" or "\u4e00" <= ch <= "\u9fff") or (
+        ch in "余多以左约近等的" and not f.startswith(("约束", *POST_DUO_WORDS), end)
+    ):
         return "", end
     if f.startswith(AFTER_VERBS, end):
         return "", end  # 3.68万亿元增长到… / 799项削减至: a verb, not the noun the figure counts
@@ -1637,6 +1690,8 @@ def extract_indicators(
                 _plans_section(sections, r.start) and not any(a <= r.start < b for a, b in review_zones)
             ):
                 kind = "target"
+            if kind == "target" and _policy_parameter(f, r):
+                kind = "level"
             subject = _strip_words(clause[:vpos])
             nxt = raws[n + 1].num_start if n + 1 < len(raws) else len(f)
             after, stop = _after_text(f, r.end, nxt, r.unit, clause) if direction is None else ("", r.end)
@@ -1789,6 +1844,18 @@ def extract_indicators(
     return tuple(out)
 
 
+POLICY_DURATIONS = ("小时", "天", "年", "个月", "日")
+"""Units of a duration that, written before a noun, is a term of a policy (240小时过境免签, 再延长30年试点)."""
+
+
+def _policy_parameter(f: str, r: _Raw) -> bool:
+    """An age (0—6岁儿童, 满3岁即入园) or a policy's duration before its noun: a parameter, no target."""
+    if base_of(1.0, r.unit)[1] == "岁":
+        return True
+    nxt = f[r.end : r.end + 1]
+    return r.unit in POLICY_DURATIONS and "\u4e00" <= nxt <= "\u9fff" and nxt not in "内的以左前后来间"
+
+
 def _one_char_verb_ok(before: str) -> bool:
     """增/降/减 alone count as a change verb only after 同比/比上年/... or at a clause start."""
-    return not before or before.endswith(("同比", "比上年", "较上年", "环比", "年均", "平均"))
+    return not before or before.endswith(("同比", "比上年", "较上年", "环比", "年均", "平均", "微"))

@@ -823,3 +823,78 @@ def test_subjects_before_fenbie_are_distributed_even_when_long() -> None:
     text2 = "城镇新增就业、新增发放创业担保贷款分别完成年计划的118.2%、248.57%"
     assert text2 in _report_text("unseen/gwr/jiangxi_2025.txt")
     assert [i.label for i in extract(text2)] == ["城镇新增就业完成年计划", "新增发放创业担保贷款完成年计划"]
+
+
+# ---------------------------------------------------------------- units and kinds of 2026 reports (reports/unseen)
+
+# (report, sentence, number, value, unit, qualifier) — each a real sentence of reports/unseen/gwr
+UNSEEN_UNIT_CASES = [
+    ("ningxia_2025.txt", "城市居民起居室供热标准由18℃提高到20℃", "20", 20, "℃", None),
+    ("ningxia_2025.txt", "天然气产能达到22亿方", "22", 22, "亿方", None),
+    ("ningxia_2025.txt", "煤层气资源量2000多亿方", "2000", 2000, "亿方", "多"),
+    ("guizhou_2025.txt", "乡低保平均标准分别从2020年的645元/月", "645", 645, "元/月", None),
+    ("sichuan_2025.txt", "PM2.5平均浓度降至28.5微克每立方米", "28.5", 28.5, "微克/立方米", None),
+    ("guizhou_2025.txt", "算力规模突破160Eflops", "160", 160, "Eflops", "突破"),
+    ("guizhou_2025.txt", "新能源电池产能达55GWh", "55", 55, "GWh", None),
+    ("chongqing_2025.txt", "学科进入ESI世界学科排名前1％", "1", None, None, None),
+    ("guizhou_2025.txt", "打造5条多式联运示范线路", "5", 5, "条", None),
+    ("guizhou_2025.txt", "建成250个社区健身路径或3人制篮球场", "3", None, None, None),
+    ("hainan_2025.txt", "每10万人口高等教育平均在校生增长27%", "10", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("name", "sentence", "number", "value", "unit", "qualifier"), UNSEEN_UNIT_CASES)
+def test_units_of_unseen_reports(
+    name: str, sentence: str, number: str, value: float | None, unit: str | None, qualifier: str | None
+) -> None:
+    """℃, 亿方, X/月 rates, 每 rates (written /), Latin units; ranks, 3人制 and 每10万 give no figure."""
+    assert sentence in _report_text(f"unseen/gwr/{name}")
+    i = at(extract(sentence), sentence, number)
+    if value is None:
+        assert i is None
+    else:
+        assert i is not None
+        assert (i.value, i.unit, i.qualifier) == (value, unit, qualifier)
+
+
+def test_rate_unit_keeps_the_subject_and_width_is_folded() -> None:
+    """从98元/月提高到178元/月: /月 is the unit, not the label; a full-width ％ is the unit %."""
+    text = "城乡居民基础养老金最低标准从98元/月提高到178元/月"
+    found = extract(text)
+    assert [(i.value, i.unit, i.label) for i in found] == [
+        (98, "元/月", "城乡居民基础养老金最低标准"),
+        (178, "元/月", "城乡居民基础养老金最低标准"),
+    ]
+    assert [i.unit for i in extract("地区生产总值增长5％左右")] == ["%"]
+    # a number padded with spaces keeps the unit after the space (2026 江西 glossary: 以全省 100 个县)
+    assert "以全省 100 个县" in _report_text("unseen/gwr/jiangxi_2025.txt")
+    assert [(i.value, i.unit) for i in extract("以全省 100 个县（市、区）为基础参赛单元")] == [(100, "个")]
+
+
+def test_slight_fall_and_denominator() -> None:
+    """CPI微降0.1% is a fall; 每10万人口 stays in the label of the figure after it (2026 海南)."""
+    report = _report_text("unseen/gwr/hainan_2025.txt")
+    assert "CPI微降0.1%" in report
+    (cpi,) = extract("CPI微降0.1%")
+    assert (cpi.kind, cpi.direction) == ("change", "down")
+    text = "每10万人口高等教育平均在校生增长27%"
+    assert text in report
+    assert [i.label.startswith("每10万人口") for i in extract(text)] == [True]
+
+
+@pytest.mark.parametrize(
+    ("name", "quote", "number"),
+    [
+        ("ningxia_2025.txt", "积极推进240小时过境免签政策落地", "240"),
+        ("fujian_2025.txt", "启动第二轮土地承包到期后再延长30年整省试点", "30"),
+        ("sichuan_2025.txt", "满3岁即入园", "3"),
+        ("ningxia_2025.txt", "60岁以上老年人流感疫苗接种", "60"),
+    ],
+)
+def test_policy_parameters_in_plans_are_no_targets(name: str, quote: str, number: str) -> None:
+    """Ages and a policy's duration before its noun are parameters (GOLD-FORMAT), not goals of the plan."""
+    r = parsed(f"unseen/gwr/{name}")
+    pos = r.text.index(quote) + quote.index(number)
+    hits = [i for i in r.indicators if i.start <= pos < i.end]
+    assert hits
+    assert hits[0].kind == "level"

@@ -780,7 +780,6 @@ def test_chongqing_from_to_label() -> None:
     assert indicator_at(report(CHONGQING), "由51家整合为33家", "33").label.startswith("市属重点国企")
 
 
-@bug("fullwidth-percent-unit")
 def test_chongqing_units_are_folded() -> None:
     assert not [i for i in report(CHONGQING).indicators if "％" in i.unit]
 
@@ -1333,13 +1332,11 @@ def test_ningxia_average_growth_has_its_measure() -> None:
     assert indicator_at(r, "突破500亿元，年均增长5.2%", "5.2").label.startswith("地方一般公共预算收入")
 
 
-@bug("unit-celsius")
 def test_ningxia_unit_celsius() -> None:
     r = report(NINGXIA)
     assert indicator_at(r, "由18℃提高到20℃", "20").unit == "℃"
 
 
-@bug("unit-fang")
 def test_ningxia_unit_fang() -> None:
     assert indicator_at(report(NINGXIA), "天然气产能达到22亿方", "22").unit == "亿方"
 
@@ -1348,14 +1345,12 @@ def test_ningxia_scale_class_labels() -> None:
     assert not [i for i in report(NINGXIA).indicators if i.label.startswith("级")]
 
 
-@bug("target-word-in-review")
 def test_ningxia_no_target_in_review() -> None:
     r = report(NINGXIA)
     plans_start = level1(r)[1].start
     assert not [i for i in r.indicators if i.start < plans_start and i.kind == "target"]
 
 
-@bug("age-bracket")
 def test_ningxia_age_brackets_are_not_targets() -> None:
     r = report(NINGXIA)
     for quote in ("0—6岁儿童孤独症筛查", "60岁以上老年人流感疫苗接种", "推进240小时过境免签"):
@@ -1436,20 +1431,17 @@ def test_hainan_five_subjects_distributed() -> None:
     assert indicator_at(r, "、46.8%", "46.8").label.startswith("离岛免税销售额")
 
 
-@bug("wei-jiang")
 def test_hainan_slight_fall_is_a_change() -> None:
     cpi = indicator_at(report(HAINAN), "CPI微降0.1%", "0.1")
     assert (cpi.kind, cpi.direction) == ("change", "down")
 
 
-@bug("per-denominator")
 def test_hainan_per_denominator() -> None:
     r = report(HAINAN)
     assert no_indicator_inside(r, "每10万人口")
     assert "每10万人口" in indicator_at(r, "平均在校生增长27%", "27").label
 
 
-@bug("rank-top-percent")
 def test_hainan_rank_bracket() -> None:
     assert no_indicator_inside(report(HAINAN), "全球排名前1%")
 
@@ -1470,7 +1462,6 @@ def test_hainan_elided_unit_in_list() -> None:
     assert (first.unit, second.label.startswith("全民健身")) == ("万人次", True)
 
 
-@bug("age-bracket")
 def test_hainan_policy_term_is_not_a_target() -> None:
     assert indicator_at(report(HAINAN), "再延长30年试点", "30").kind != "target"
 
@@ -1529,27 +1520,23 @@ def test_guizhou_cn_numeral_subjects_distributed() -> None:
     assert indicator_at(r, "分别增长3.5%左右、6%左右、5%左右。规模以上", "6").label.startswith("二产")
 
 
-@bug("unit-per-month")
 def test_guizhou_unit_per_month() -> None:
     r = report(GUIZHOU)
     assert indicator_at(r, "2020年的645元/月", "645").unit == "元/月"
     assert indicator_at(r, "提高到178元/月", "178").label.startswith("城乡居民基础养老金")
 
 
-@bug("latin-unit-missed")
 def test_guizhou_latin_units() -> None:
     r = report(GUIZHOU)
     assert indicator_at(r, "算力规模突破160Eflops", "160").value == 160
     assert indicator_at(r, "新能源电池产能达55GWh", "55").value == 55
 
 
-@bug("duo-shi-lianyun")
 def test_guizhou_multimodal_is_a_word() -> None:
     i = indicator_at(report(GUIZHOU), "打造5条多式联运示范线路", "5")
     assert (i.qualifier, "多式联运" in i.label) == (None, True)
 
 
-@bug("name-with-digits")
 def test_guizhou_three_a_side_courts() -> None:
     assert no_indicator_inside(report(GUIZHOU), "3人制篮球场")
 
@@ -1620,11 +1607,9 @@ def test_sichuan_glossary_is_not_plans() -> None:
     assert not [i for i in r.indicators if i.start >= glossary and i.kind == "target"]
 
 
-@bug("unit-mei")
 def test_sichuan_unit_with_mei() -> None:
     assert indicator_at(report(SICHUAN), "降至28.5微克每立方米", "28.5").value == 28.5
 
 
-@bug("age-bracket")
 def test_sichuan_age_is_not_a_target() -> None:
     assert indicator_at(report(SICHUAN), "满3岁即入园", "3").kind != "target"
