@@ -1845,15 +1845,17 @@ def extract_indicators(
 
 
 POLICY_DURATIONS = ("小时", "天", "年", "个月", "日")
-"""Units of a duration that, written before a noun, is a term of a policy (240小时过境免签, 再延长30年试点)."""
+"""Units of a duration that, written before a noun, is a term of a policy (240小时过境免签, 再延长30年试点).
+
+An age (岁) before its noun is such a parameter too (60岁以上老年人)."""
 
 
 def _policy_parameter(f: str, r: _Raw) -> bool:
     """An age (0—6岁儿童, 满3岁即入园) or a policy's duration before its noun: a parameter, no target."""
-    if base_of(1.0, r.unit)[1] == "岁":
-        return True
+    # an age or a duration written before a noun or a verb qualifies it: 0—6岁儿童, 满3岁即入园, 30年试点
+    # (人均预期寿命80岁以上, 压缩至5个工作日 end their clause: measures, kept as targets)
     nxt = f[r.end : r.end + 1]
-    return r.unit in POLICY_DURATIONS and "\u4e00" <= nxt <= "\u9fff" and nxt not in "内的以左前后来间"
+    return r.unit in (*POLICY_DURATIONS, "岁") and "\u4e00" <= nxt <= "\u9fff" and nxt not in "内的以左前后来间"
 
 
 def _one_char_verb_ok(before: str) -> bool:

@@ -898,3 +898,13 @@ def test_policy_parameters_in_plans_are_no_targets(name: str, quote: str, number
     hits = [i for i in r.indicators if i.start <= pos < i.end]
     assert hits
     assert hits[0].kind == "level"
+
+
+def test_life_expectancy_in_plans_stays_a_target() -> None:
+    """人均预期寿命提高到78岁左右 (2026 贵州 plans) ends its clause: a measure, unlike an age before its noun."""
+    r = parsed("unseen/gwr/guizhou_2025.txt")
+    quote = "人均预期寿命提高到78岁左右"
+    pos = r.text.index(quote) + quote.index("78")
+    hits = [i for i in r.indicators if i.start <= pos < i.end]
+    assert hits
+    assert (hits[0].kind, hits[0].unit, hits[0].qualifier) == ("target", "岁", "左右")
