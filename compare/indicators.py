@@ -608,7 +608,7 @@ def _excluded(f: str, text: str, a: int, b: int, unit: str, *, signed: bool = Fa
         return True
     before = f[a - 1] if a > 0 else "\0"  # never "" : "" is `in` every string
     after = f[b] if b < len(f) else "\0"
-    if before == "第" or f[max(0, a - 2) : a] in ("排名", "前第"):
+    if before == "第" or f[max(0, a - 2) : a] in ("排名", "前第", "第 "):
         return True
     if before == "每":  # 每10万人口: a denominator, not a quantity
         return True
@@ -761,7 +761,7 @@ def _read_arabic(text: str, f: str, a: int, b: int) -> _Raw | None:
             unit2, qual2, end2 = _read_unit(f, m.end())
             if unit2:
                 unit, qual, end = unit2, qual2, end2
-    if not unit and qual is None and f.startswith(" ", b) and a > 0 and f[a - 1] == " ":
+    if not unit and qual is None and f.startswith(" ", b) and a > 1 and f[a - 1] == " " and f[a - 2] != "第":
         # a number padded with spaces on both sides: 以全省 100 个县
         unit2, qual2, end2 = _read_unit(f, b + 1)
         if unit2 and unit2 not in dict(MAGNITUDES):

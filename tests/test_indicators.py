@@ -869,6 +869,7 @@ def test_rate_unit_keeps_the_subject_and_width_is_folded() -> None:
     # a number padded with spaces keeps the unit after the space (2026 江西 glossary: 以全省 100 个县)
     assert "以全省 100 个县" in _report_text("unseen/gwr/jiangxi_2025.txt")
     assert [(i.value, i.unit) for i in extract("以全省 100 个县（市、区）为基础参赛单元")] == [(100, "个")]
+    assert extract("第 3 个") == ()  # an ordinal padded with spaces is no count
 
 
 def test_slight_fall_and_denominator() -> None:
