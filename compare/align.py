@@ -78,6 +78,8 @@ class _Node:
     """Role of the section's level-1 ancestor (its own at level 1)."""
     is_old: bool
     """True for a section of the old report."""
+    labels: frozenset[tuple[str, str]] = frozenset()
+    """(label, unit) of the figures in the section's text, squeezed: the measures it reports."""
 
 
 def base_year(report: Report, *, trust_meta: bool = True) -> int | None:
@@ -133,11 +135,14 @@ def _nodes(report: Report, offsets: Sequence[tuple[int, str]], weights: TermWeig
         title = normalize_years(s.title, year)
         group = siblings[(s.parent, s.level)]
         rank = group.index(s.id)
+        labels = frozenset((squeeze(i.label), squeeze(i.unit)) for i in report.indicators
+                           if s.heading_end <= i.start < s.end and len(squeeze(i.label)) >= 2)
         nodes[s.id] = _Node(
             section=s, index=i, title=title, title_key=squeeze(title),
             title_words=tuple(content_words(title)), body=body,
             vector=weights.lead_vector(body, lead if s.level > 1 else 0),
-            position=rank / (len(group) - 1) if len(group) > 1 else 0.5, role=top.role, is_old=is_old)
+            position=rank / (len(group) - 1) if len(group) > 1 else 0.5, role=top.role, is_old=is_old,
+            labels=labels)
     return nodes
 
 
@@ -170,7 +175,7 @@ class _Scorer:
         if t == 1.0 and c >= 1.0 - 1e-9:
             return 1.0
         w = self.settings.section_title_weight
-        return min(1.0, w * t + (1.0 - w) * c)
+        return min(1.0, w * t + (1.0 - w) * c + self.settings.section_label_weight * _label_overlap(o, n))
 
     def _vector(self, x: _Node, other_len: int) -> dict[str, float]:
         """The tf-idf vector of ``x``'s body, cut to ``section_body_max_ratio`` times the other body's
@@ -213,6 +218,14 @@ class _Scorer:
         if so.parent not in paired and sn.parent not in paired.values():
             sim *= self.settings.section_moved_factor  # neither parent continues: its parts rarely do
         return sim if sim >= self.settings.section_moved_min_score else 0.0
+
+
+def _label_overlap(o: _Node, n: _Node) -> float:
+    """Share of the measures (figure label and unit) reported in both sections, of the fewer side's:
+    the same figures reported again are evidence of the same subject whatever the headings say."""
+    if not o.labels or not n.labels:
+        return 0.0
+    return len(o.labels & n.labels) / min(len(o.labels), len(n.labels))
 
 
 def align_sections(old: Report, new: Report, *, settings: Settings) -> tuple[SectionPair, ...]:

@@ -33,6 +33,9 @@ class Settings:
     often share few words, so the one-to-one assignment, not this floor, does most of the work)."""
     section_title_weight: float = 0.45
     """Share of the heading similarity in a section pair's score (the rest is body similarity)."""
+    section_label_weight: float = 0.25
+    """Added to a section pair's score times the share of the figures' (label, unit) reported in both
+    sections (of the side with fewer): the same measures reported again mean the same subject."""
     section_role_mismatch_factor: float = 0.5
     """A level-1 pair whose roles differ (review against plans) has its score multiplied by this."""
     section_moved_factor: float = 0.8

@@ -230,7 +230,7 @@ def test_level3_pairs_stay_inside_paired_parents() -> None:
         o, n = old.section(p.old), new.section(p.new)
         assert o is not None
         assert n is not None
-        assert paired.get(o.parent) == n.parent
+        assert paired.get(o.parent or "") == n.parent
     titles = {(_title(old, p.old), _title(new, p.new)) for p in deep}
     assert any((o or "").startswith("继续实施万名老年人白内障复明工程")
                and (n or "").startswith("免费实施1万名") for o, n in titles)
@@ -427,7 +427,7 @@ def outlines(draw: st.DrawFn) -> Report:
     k = 0
     for _ in range(n_top):
         n_kids = draw(st.integers(0, 3))
-        kids = []
+        kids: list[tuple[str, str]] = []
         for _ in range(n_kids):
             body = "。".join(draw(st.lists(st.sampled_from(sentences), min_size=0, max_size=3)))
             kids.append((titles[picked[k + 1 + len(kids)]], body))
@@ -455,3 +455,17 @@ def test_a_report_compared_with_itself_pairs_every_section_with_itself(report: R
 @given(outlines(), outlines())
 def test_any_two_reports_give_a_complete_one_to_one_pairing(old: Report, new: Report) -> None:
     _check_contract(old, new, align_sections(old, new, settings=SETTINGS))
+
+
+@pytest.mark.parametrize(("province", "old_title", "new_title"), [
+    # slogan headings sharing no words; the same measures (重点项目投资, 以旧换新, 社会消费品零售总额...)
+    # reported in both bodies say they are one subject
+    ("xizang", "持续挖掘投资消费潜能", "立足扩大内需"),
+    ("xizang", "安全屏障更加稳固", "生态优先筑高地守底线"),
+    ("hebei", "聚力办好民生实事", "切实增进百姓福祉"),
+])
+def test_measures_reported_in_both_sections_pair_them(province: str, old_title: str, new_title: str) -> None:
+    old, new = parsed(f"gwr/{province}_2024.txt"), parsed(f"gwr/{province}_2025.txt")
+    pairs = align_sections(old, new, settings=SETTINGS)
+    [p] = [p for p in _by_title(old, pairs, old_title) if p.new is not None]
+    assert (_title(new, p.new) or "").startswith(new_title)
