@@ -10,6 +10,8 @@ the Hungarian algorithm), never first come first served. A pair's score mixes
   from the paragraphs of both reports; the longer body cut to twice the shorter one, and below
   level 1 the words past the first few sentences weighing less and less, so that material a
   section runs on into does not drown it);
+- the measures reported in both sections (figures with the same label and unit): the same figures
+  reported again are evidence of one subject when slogan headings share no words;
 - the roles: sections under a review paired with sections under plans are penalised, and the
   only review (or only problems section...) of each report pair whatever their wording.
 
