@@ -1614,12 +1614,31 @@ def _coordinated_labels(f: str, raws: Sequence[_Raw]) -> dict[int, str]:
     return out
 
 
+def _elided_units(f: str, raws: list[_Raw]) -> list[_Raw]:
+    """分别达1.28万亿、1.18万亿、8200亿元: a bare magnitude in a 、-list takes the unit written last."""
+    out = list(raws)
+    mags = dict(MAGNITUDES)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and f[out[j].end : out[j + 1].num_start] in ("、", "和", "及", "与"):
+            j += 1
+        last = out[j]
+        tail = base_of(1.0, last.unit)[1]
+        if j > i and last.unit not in mags and tail and last.unit[: len(last.unit) - len(tail)] in mags:
+            for k in range(i, j):
+                if out[k].unit in mags:
+                    out[k] = dataclasses.replace(out[k], unit=out[k].unit + tail)
+        i = j + 1
+    return out
+
+
 def extract_indicators(
     text: str, sections: tuple[Section, ...], *, settings: Settings
 ) -> tuple[Indicator, ...]:
     """Every quantity of ``text`` in document order, with label, unit, qualifier, kind and section."""
     f = fold(text)
-    raws = _scan(text, f)
+    raws = _elided_units(f, _scan(text, f))
     f = f.replace("\n \n", "   ")  # "74.4\n\u200b\n万亿元": one sentence, not three (same length)
     if not settings.indicator_chinese_numerals:
         raws = [r for r in raws if not r.chinese]

@@ -909,3 +909,14 @@ def test_life_expectancy_in_plans_stays_a_target() -> None:
     hits = [i for i in r.indicators if i.start <= pos < i.end]
     assert hits
     assert (hits[0].kind, hits[0].unit, hits[0].qualifier) == ("target", "岁", "左右")
+
+
+def test_elided_unit_in_a_list_is_the_last_one() -> None:
+    """分别达1.28万亿、1.18万亿、8200亿元 (2026 江西): 万亿 means 万亿元, and the third figure is the third part."""
+    text = "电子信息、有色金属、装备制造业产业规模分别达1.28万亿、1.18万亿、8200亿元"
+    assert text in _report_text("unseen/gwr/jiangxi_2025.txt")
+    assert [(i.unit, i.label) for i in extract(text)] == [
+        ("万亿元", "电子信息产业规模"),
+        ("万亿元", "有色金属产业规模"),
+        ("亿元", "装备制造业产业规模"),
+    ]

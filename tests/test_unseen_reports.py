@@ -1104,7 +1104,6 @@ def test_hunan_fazhi_indicator_pairs() -> None:
                    "“法治为民办实事”省级项目15个", "15")
 
 
-@bug("match-label-wording")
 def test_hunan_fazhi_same_measure_other_words() -> None:
     assert pair_of(comparison(H22, H23), "法治专题讲座2次。各市州", "2", "举办法治专题讲座2次", "2")
     assert pair_of(comparison(H23, H24), "主要负责同志16次主持召开", "16", "批示,16次主持省政府", "16")
@@ -1237,7 +1236,6 @@ def test_jiangxi_count_list_labels() -> None:
     assert "约束性指标" in indicator_at(report(JIANGXI), "、8个约束性指标", "8").label
 
 
-@bug("elided-unit-in-list")
 def test_jiangxi_elided_unit_in_list() -> None:
     r = report(JIANGXI)
     assert indicator_at(r, "、8200亿元。开展", "8200").label.startswith("装备制造")
@@ -1454,7 +1452,6 @@ def test_hainan_label_keeps_dui() -> None:
     assert "应热带" not in indicator_at(report(HAINAN), "有效应对50个热带气旋", "50").label
 
 
-@bug("elided-unit-in-list")
 def test_hainan_elided_unit_in_list() -> None:
     r = report(HAINAN)
     first = indicator_at(r, "分别惠及3500万、2300万人次", "3500")
