@@ -4,7 +4,9 @@ For every old x new indicator of compatible unit (万元 with 亿元, never with
 kind (a stated change is never paired with a level), a score combines:
 
 - the similarity of the labels (rapidfuzz, on characters and on jieba words),
-- the section context: a bonus when the aligner paired the two indicators' sections,
+- the section context: a bonus when the aligner paired the two indicators' sections, and inside
+  sections paired below the top level, a bonus for a count of the same unit and order whose
+  reworded label keeps most words of the other (开展…法治专题讲座 / 举办法治专题讲座),
 - the relative position in the report and the plausibility of the values (a count that
   grows a hundredfold is more likely another measure).
 
@@ -98,6 +100,17 @@ def label_similarity(a: str, b: str) -> float:
     return max(chars, tokens, 0.85 * partial, subset)
 
 
+def shared_words(a: str, b: str) -> float:
+    """Share of the shorter label's words (two or more characters) that the other label contains;
+    0 unless at least two are shared (开展省政府常务会议法治专题讲座 / 举办法治专题讲座: 2 of 3)."""
+    wa = {w for w in words(squeeze(a)) if len(w) >= 2}
+    wb = {w for w in words(squeeze(b)) if len(w) >= 2}
+    if len(wa) > len(wb):
+        wa, wb = wb, wa
+    shared = len(wa & wb)
+    return shared / len(wa) if shared >= 2 else 0.0
+
+
 def _plausibility(a: Indicator, b: Indicator) -> float:
     """1 when the two values are of the same order, falling to 0 for a 20-fold difference."""
     va, vb = comparable_value(a), comparable_value(b)
@@ -152,8 +165,10 @@ def pair_score(
     sections_paired: bool | None,
     settings: Settings,
     period_differs: bool = False,
+    sections_close: bool = False,
 ) -> float:
-    """The confidence 0..1 that ``a`` (old) and ``b`` (new) are the same measure; 0 if incompatible."""
+    """The confidence 0..1 that ``a`` (old) and ``b`` (new) are the same measure; 0 if incompatible.
+    ``sections_close``: a section below the top level holding ``a`` is paired with one holding ``b``."""
     if not compatible(a, b):
         return 0.0
     w = settings.indicator_label_weight
@@ -168,6 +183,10 @@ def pair_score(
         score -= settings.indicator_implausible_penalty  # a twentyfold jump: more likely another measure
     if sections_paired is True:
         score += settings.indicator_section_bonus
+        if (sections_close and fold(a.unit) == fold(b.unit) and unit_family(a) not in _PERCENT_UNITS | {"元", "美元"}
+                and _plausibility(a, b) >= settings.indicator_shared_words_min_plausibility
+                and shared_words(a.label, b.label) >= settings.indicator_shared_words_min):
+            score += settings.indicator_shared_words_bonus  # the same count reworded in the same section
     elif sections_paired is False:
         score -= settings.indicator_section_penalty
     return max(0.0, min(1.0, score))
@@ -218,6 +237,19 @@ def _sections_agree(
     return None
 
 
+def _sections_close(
+    a: Indicator,
+    b: Indicator,
+    chains_old: dict[str, list[str]],
+    chains_new: dict[str, list[str]],
+    paired: set[tuple[str, str]],
+) -> bool:
+    """True when a section below the top level holding ``a`` is paired with one holding ``b``."""
+    ca = chains_old.get(a.section or "", [])[:-1]
+    cb = chains_new.get(b.section or "", [])[:-1]
+    return any((x, y) in paired for x in ca for y in cb)
+
+
 def _group_key(ind: Indicator) -> tuple[str, str]:
     fam = unit_family(ind)
     if fam == "*" or (fam not in _PERCENT_UNITS and fam not in ("元", "美元", "")):
@@ -252,6 +284,7 @@ def match_indicators(
                     pos_a=pos_old[a.id],
                     pos_b=pos_new[b.id],
                     sections_paired=_sections_agree(a, b, chains_old, chains_new, paired_secs),
+                    sections_close=_sections_close(a, b, chains_old, chains_new, paired_secs),
                     settings=settings,
                     period_differs=(
                         (a.id in ctx_old.multi_year) != (b.id in ctx_new.multi_year)

@@ -70,6 +70,15 @@ class Settings:
     """Added to an indicator pair's score when their sections are paired by the aligner."""
     indicator_section_penalty: float = 0.1
     """Taken from an indicator pair's score when the aligner paired the old top-level section elsewhere."""
+    indicator_shared_words_bonus: float = 0.15
+    """Added to an indicator pair's score when a section below the top level holding one is paired
+    with one holding the other, their units (counts) are the same and of the same order, and the
+    labels share most of the shorter one's words (法治专题讲座 reworded from 开展…法治专题讲座)."""
+    indicator_shared_words_min: float = 0.6
+    """Share of the shorter label's words (two or more characters, at least two) found in the other
+    label for ``indicator_shared_words_bonus``."""
+    indicator_shared_words_min_plausibility: float = 0.85
+    """And the two counts must be of the same order for it (plausibility 0.85: within about 1.5 times)."""
     indicator_period_penalty: float = 0.2
     """Taken from an indicator pair's score when one figure reviews several years (五年来…) or is the
     starting level of a 从…到… statement and the other is not."""

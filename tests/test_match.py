@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from compare import tables
 from compare.cli import cli
-from compare.indicators import extract_indicators
-from compare.match import check_consistency, compatible, match_indicators, multi_year_zones
+from compare.indicators import extract_indicators, multi_year_zones
+from compare.match import check_consistency, compatible, match_indicators, shared_words
 from compare.model import Indicator, IndicatorPair, Meta, Report
 from compare.settings import Settings
 
@@ -245,3 +245,11 @@ def test_cli_indicators_missing_file(runner: CliRunner) -> None:
     r = runner.invoke(cli, ["indicators", "no/such.txt"])
     assert r.exit_code == 1
     assert r.stderr.startswith("Error: no/such.txt")
+
+
+def test_shared_words_of_reworded_labels() -> None:
+    assert shared_words("开展省政府常务会议法治专题讲座", "举办法治专题讲座") >= 0.6
+    assert shared_words("主持省政府常务会议研究政府立法",
+                        "省政府主要负责同志主持召开省政府常务会等会议研究法治政府建设重大事项") >= 0.6
+    assert shared_words("城镇新增就业", "粮食播种面积") == 0.0
+    assert shared_words("举办法治专题讲座", "开展法律顾问聘任") == 0.0  # one word in common is not enough
