@@ -1336,6 +1336,11 @@ def _distribute(subject: str, n: int) -> list[str] | None:
         # 城乡居民人均可支配收入分别增长6.8%和8.3%: 城乡 is 城镇 and 农村
         rest = subject[2:]
         return ["城镇" + rest, "农村" + rest]
+    m = re.match(r"([一二三四五六七八九]+)([\u4e00-\u9fff])", subject)
+    if len(parts) == 1 and m and len(m.group(1)) == n >= 2:
+        # 一二三产增加值分别增长3.5%、6%、5%: 一产…, 二产…, 三产…
+        rest = subject[len(m.group(1)) :]
+        return [d + rest for d in m.group(1)]
     if len(parts) != n or n < 2:
         return None
     first, last = parts[0], parts[-1]

@@ -920,3 +920,10 @@ def test_elided_unit_in_a_list_is_the_last_one() -> None:
         ("万亿元", "有色金属产业规模"),
         ("亿元", "装备制造业产业规模"),
     ]
+
+
+def test_run_together_numerals_are_distributed() -> None:
+    """其中一二三产增加值分别增长… (2026 贵州): 一二三产 is 一产、二产、三产, one figure each."""
+    text = "其中一二三产增加值分别增长3.5%左右、6%左右、5%左右"
+    assert text in _report_text("unseen/gwr/guizhou_2025.txt")
+    assert [i.label for i in extract(text)] == ["一产增加值增长", "二产增加值增长", "三产增加值增长"]

@@ -1510,7 +1510,6 @@ def test_guizhou_indicators() -> None:
         assert no_indicator_inside(r, quote), quote
 
 
-@bug("fenbie-cn-numeral-subjects")
 def test_guizhou_cn_numeral_subjects_distributed() -> None:
     r = report(GUIZHOU)
     assert indicator_at(r, "其中一二三产增加值分别增长3.5%左右", "3.5").label.startswith("一产")
