@@ -1089,6 +1089,8 @@ def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> tuple[s
         if end >= len(f):
             return "", end
     ch = f[end]
+    if unit in COUNT_UNITS and _VOLTAGE_CLASS.match(f, end):
+        ch = "\u4e00"  # 22个750千伏和330千伏电网工程: the noun opens with its voltage class
     if scale and ch.isascii() and ch.isalpha():
         ch = "\u4e00"  # a Latin name may open the noun after a scale class (CCUS)
     if ch == "的" and unit in ("%", "‰") and len(_strip_words(before)) <= 2:
@@ -1108,6 +1110,9 @@ def _after_text(f: str, end: int, limit: int, unit: str, before: str) -> tuple[s
             depth += 1  # 57个县(市)生产总值: quotes and brackets belong to the noun
         elif c in "”)":
             depth = max(0, depth - 1)
+        elif depth == 0 and c.isdigit() and (m := _VOLTAGE_CLASS.match(f, i)):
+            i = m.end()  # 22个750千伏和330千伏电网工程: the class is part of the noun counted
+            continue
         elif depth == 0 and (c in _CLAUSE_STOP or c == "、" or c.isdigit()):
             break
         i += 1
@@ -1619,6 +1624,10 @@ def _coordinated_labels(f: str, raws: Sequence[_Raw]) -> dict[int, str]:
     return out
 
 
+_VOLTAGE_CLASS = re.compile(r"\d+千伏(?:(?:和|及|与|、)\d+千伏)*(?=[\u4e00-\u9fff])(?!以上|以下|左右|及以上)")
+"""A voltage class before its noun (750千伏和330千伏电网工程, 500千伏变电站): part of a name, no figure."""
+
+
 def _elided_units(f: str, raws: list[_Raw]) -> list[_Raw]:
     """分别达1.28万亿、1.18万亿、8200亿元: a bare magnitude in a 、-list takes the unit written last."""
     out = list(raws)
@@ -1643,7 +1652,7 @@ def extract_indicators(
 ) -> tuple[Indicator, ...]:
     """Every quantity of ``text`` in document order, with label, unit, qualifier, kind and section."""
     f = fold(text)
-    raws = _elided_units(f, _scan(text, f))
+    raws = [r for r in _elided_units(f, _scan(text, f)) if not _VOLTAGE_CLASS.match(f, r.num_start)]
     f = f.replace("\n \n", "   ")  # "74.4\n\u200b\n万亿元": one sentence, not three (same length)
     if not settings.indicator_chinese_numerals:
         raws = [r for r in raws if not r.chinese]

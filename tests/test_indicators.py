@@ -927,3 +927,12 @@ def test_run_together_numerals_are_distributed() -> None:
     text = "其中一二三产增加值分别增长3.5%左右、6%左右、5%左右"
     assert text in _report_text("unseen/gwr/guizhou_2025.txt")
     assert [i.label for i in extract(text)] == ["一产增加值增长", "二产增加值增长", "三产增加值增长"]
+
+
+def test_voltage_class_is_part_of_the_noun() -> None:
+    """新建22个750千伏和330千伏电网工程 (2026 宁夏): the classes name the projects, the 22 counts them."""
+    text = "新建22个750千伏和330千伏电网工程"
+    assert text in _report_text("unseen/gwr/ningxia_2025.txt")
+    assert [(i.value, i.label) for i in extract(text)] == [(22, "新建750千伏和330千伏电网工程")]
+    # a voltage that ends its clause, or 及以上, is still a figure
+    assert [i.unit for i in extract("投运110千伏及以上变电站")] == ["千伏"]

@@ -1356,7 +1356,6 @@ def test_ningxia_age_brackets_are_not_targets() -> None:
                     < r.text.index(quote) + len(quote)], quote
 
 
-@bug("count-before-voltage-class")
 def test_ningxia_count_of_grid_projects() -> None:
     assert "电网工程" in indicator_at(report(NINGXIA), "新建22个750千伏", "22").label
 
