@@ -328,23 +328,24 @@ def _splits_and_merges(onodes: dict[str, _Node], nnodes: dict[str, _Node], paire
     """
     extra: list[SectionPair] = []
     back = {v: k for k, v in paired.items()}
-    # split: unpaired new C, paired old A whose heading contains C's
-    for c in nnodes.values():
-        if c.section.id in back:
-            continue
-        best = _best_whole(c, onodes, nnodes, paired, weights, settings)
-        if best is not None:
-            a, score = best
-            extra.append(SectionPair(old=a.section.id, new=c.section.id, score=round(score, 4),
-                                     relation="split", similarity=round(kept_share(a.body, c.body), 4)))
-    for c in onodes.values():
-        if c.section.id in paired:
-            continue
-        best = _best_whole(c, nnodes, onodes, back, weights, settings)
-        if best is not None:
-            b, score = best
-            extra.append(SectionPair(old=c.section.id, new=b.section.id, score=round(score, 4),
-                                     relation="merged", similarity=round(kept_share(c.body, b.body), 4)))
+    # split: an unpaired new part C of a paired old A; merged: an unpaired old part C of a paired new B
+    directions: tuple[tuple[Literal["split", "merged"], dict[str, _Node], dict[str, _Node],
+                            dict[str, str], dict[str, str]], ...] = (
+        ("split", nnodes, onodes, back, paired),
+        ("merged", onodes, nnodes, paired, back),
+    )
+    for relation, parts, wholes, part_partner, whole_partner in directions:
+        for c in parts.values():
+            if c.section.id in part_partner:
+                continue
+            best = _best_whole(c, wholes, parts, whole_partner, weights, settings)
+            if best is None:
+                continue
+            whole, score = best
+            old_node, new_node = (whole, c) if relation == "split" else (c, whole)
+            extra.append(SectionPair(old=old_node.section.id, new=new_node.section.id, score=round(score, 4),
+                                     relation=relation,
+                                     similarity=round(kept_share(old_node.body, new_node.body), 4)))
     return extra
 
 
