@@ -31,6 +31,7 @@ from typing import Literal
 
 from .model import Indicator, IndicatorKind, Section, Span
 from .nlp import segment_spans, words
+from .segment import innermost
 from .settings import Settings
 from .textnorm import fold
 
@@ -1381,16 +1382,6 @@ def _distribute(subject: str, n: int) -> list[str] | None:
 # ---------------------------------------------------------------- assembly
 
 
-def _innermost(sections: Sequence[Section], pos: int) -> Section | None:
-    best: Section | None = None
-    for s in sections:
-        if s.start <= pos < s.end and (
-            best is None or s.level > best.level or (s.end - s.start) < (best.end - best.start)
-        ):
-            best = s
-    return best
-
-
 _MULTI_YEAR_CUE = re.compile(
     r"五年来|过去五年|五年间|五年中|“十[一二三四五六]五”(?:时期|期间|的五年|以来)|十[一二三四五六]五时期|这五年"
 )
@@ -1426,7 +1417,7 @@ def multi_year_zones(text: str) -> list[tuple[int, int]]:
 
 def _plans_section(sections: Sequence[Section], pos: int) -> bool:
     by_id = {s.id: s for s in sections}
-    s = _innermost(sections, pos)
+    s = innermost(sections, pos)
     while s is not None:
         if s.role is not None:
             return s.role == "plans"
@@ -1847,7 +1838,7 @@ def extract_indicators(
         if k >= 0:
             label = text[k : k + len(label)]  # as written: full-width brackets, traditional characters
         bv, bu = base_of(r.value, fold(r.unit))  # 個 and 个 are one unit (the text keeps its script)
-        sec = _innermost(sections, r.start)
+        sec = innermost(sections, r.start)
         out.append(
             Indicator(
                 id=iid,

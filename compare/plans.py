@@ -22,6 +22,7 @@ import dataclasses
 import re
 
 from .model import Plan, ReportKind, Section
+from .segment import innermost
 from .settings import Settings
 from .textnorm import fold
 
@@ -88,14 +89,6 @@ def _plan_sections(text: str, sections: tuple[Section, ...]) -> tuple[list[Secti
     if not tasks:
         tasks = [s for s in plans if not _FIVE_YEAR.search(fold(s.title))] or plans
     return plans, tasks
-
-
-def _innermost(sections: tuple[Section, ...], pos: int) -> Section | None:
-    best = None
-    for s in sections:
-        if s.start <= pos < s.end and (best is None or s.level > best.level):
-            best = s
-    return best
 
 
 def _lead_phrases(text: str, folded: str, sec: Section) -> list[tuple[int, int]]:
@@ -221,7 +214,7 @@ def _target_clauses(text: str, folded: str, sections: tuple[Section, ...],
         while b > a and folded[b - 1].isspace():
             b -= 1
         if b > a and _measure(folded[a:b]):
-            inner = _innermost(sections, a)
+            inner = innermost(sections, a)
             out.append(Plan(id="", text=text[a:b], kind="target", start=a, end=b,
                             section=inner.id if inner else None))
     return out

@@ -37,6 +37,7 @@ The segmenter reads the report the way a person skims it:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import HeadingHint, ReportKind, Role, Section
@@ -716,6 +717,17 @@ def _lead(text: str, node: _Node) -> str:
 
 
 # ---------------------------------------------------------------- entry point
+
+def innermost(sections: Sequence[Section], pos: int) -> Section | None:
+    """The deepest section of an outline whose span holds offset ``pos`` (None outside every section)."""
+    best: Section | None = None
+    for s in sections:
+        if s.start <= pos < s.end and (
+            best is None or s.level > best.level or (s.end - s.start) < (best.end - best.start)
+        ):
+            best = s
+    return best
+
 
 def segment(text: str, *, kind: ReportKind | None, hints: tuple[HeadingHint, ...],
             settings: Settings) -> tuple[Section, ...]:
